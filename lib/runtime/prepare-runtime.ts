@@ -1,0 +1,46 @@
+// Prepares what every Klaxon process needs before it serves: local secrets in sandbox mode, a validated
+// configuration, a database (the embedded one when DATABASE_URL is unset) with all migrations applied.
+import { env, provideEnv, rawEnv, sandboxModeRequested, type Env } from '../env';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { dataDir, loadLocalSecrets } from './local-secrets';
+import { deployMigrations } from './migrations';
+
+/** Runtime is a prepared process: its configuration and how to release what was started for it. */
+export interface Runtime {
+  config: Env;
+  embeddedDatabase: EmbeddedDatabase | null;
+  stop(): Promise<void>;
+}
+
+/** prepareRuntime validates the environment (throwing EnvError), starts the database if needed and migrates it. */
+export async function prepareRuntime(log: (line: string) => void): Promise<Runtime> {
+  const sandboxSecretsMissing = sandboxModeRequested() && (!rawEnv('SESSION_SECRET') || !rawEnv('TOKEN_ENCRYPTION_KEY'));
+  const secrets = sandboxSecretsMissing || !rawEnv('DATABASE_URL') ? loadLocalSecrets() : null;
+  if (secrets && sandboxSecretsMissing) {
+    provideEnv({
+      SESSION_SECRET: rawEnv('SESSION_SECRET') ?? secrets.sessionSecret,
+      TOKEN_ENCRYPTION_KEY: rawEnv('TOKEN_ENCRYPTION_KEY') ?? secrets.tokenEncryptionKey,
+    });
+  }
+  const checked = env();
+  let embeddedDatabase: EmbeddedDatabase | null = null;
+  if (!checked.databaseUrl && secrets) {
+    embeddedDatabase = await startEmbeddedPostgres({
+      dataDir: dataDir(),
+      port: checked.embeddedPostgresPort,
+      password: secrets.postgresPassword,
+      log,
+    });
+    provideEnv({ DATABASE_URL: embeddedDatabase.url });
+  }
+  const config = env();
+  const applied = await deployMigrations(config.databaseUrl!);
+  if (applied.length) log(`Applied database migrations: ${applied.join(', ')}`);
+  return {
+    config,
+    embeddedDatabase,
+    stop: async () => {
+      await embeddedDatabase?.stop();
+    },
+  };
+}

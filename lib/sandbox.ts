@@ -1,0 +1,14 @@
+// What the UI shows about sandbox mode (no Slack credentials: the local emulator stands in for Slack).
+import { env } from './env';
+
+/** SandboxInfo is set only in sandbox mode; it links the local Slack emulator. */
+export interface SandboxInfo {
+  emulatorUrl: string;
+}
+
+/** sandboxInfo returns the emulator's address in sandbox mode, and null with real Slack credentials. */
+export function sandboxInfo(): SandboxInfo | null {
+  const { slack } = env();
+  if (slack.mode !== 'sandbox') return null;
+  return { emulatorUrl: new URL(slack.apiUrl).origin };
+}

@@ -1,0 +1,47 @@
+// Starts the whole product in this process: database (embedded unless DATABASE_URL is set), migrations, the
+// Slack emulator in sandbox mode (never with real Slack credentials), the web app and the in-process worker.
+import { startSlackEmulator } from '../e2e/slack-emulator/server';
+import { env, provideEnv } from '../lib/env';
+import { startNextServer } from '../lib/runtime/next-server';
+import { prepareRuntime } from '../lib/runtime/prepare-runtime';
+import { startWorker } from '../lib/worker/run-worker';
+import { printStartupBanner } from './startup-banner';
+
+const log = (line: string) => console.log(`[klaxon] ${line}`);
+
+/** serveKlaxon starts every part and returns the function that stops them, in reverse order. */
+export async function serveKlaxon(options: { dev: boolean }): Promise<() => Promise<void>> {
+  if (!options.dev) provideEnv({ NODE_ENV: 'production' });
+  const runtime = await prepareRuntime(log);
+  const stops: Array<() => Promise<void>> = [() => runtime.stop()];
+
+  const { slack, port, appUrl, slackEmulatorPort, workerInProcess } = env();
+  let emulatorUrl: string | null = null;
+  if (slack.mode === 'sandbox') {
+    const emulator = await startSlackEmulator({
+      port: slackEmulatorPort,
+      signingSecret: slack.signingSecret,
+      clientId: slack.clientId,
+      clientSecret: slack.clientSecret,
+      appUrl,
+    });
+    stops.unshift(() => emulator.close());
+    provideEnv({ SLACK_API_URL: emulator.apiUrl, SLACK_AUTHORIZE_URL: emulator.authorizeUrl });
+    emulatorUrl = emulator.url;
+  }
+
+  const server = await startNextServer({ port, dev: options.dev, log });
+  stops.unshift(() => server.close());
+  if (workerInProcess) {
+    const worker = startWorker(log);
+    stops.unshift(() => worker.stop());
+  }
+  printStartupBanner({
+    appUrl,
+    emulatorUrl,
+    database: runtime.embeddedDatabase ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL',
+  });
+  return async () => {
+    for (const stop of stops) await stop();
+  };
+}
