@@ -44,6 +44,17 @@ function letPostgresUserReach(dir: string, log: (line: string) => void): void {
   }
 }
 
+// Ctrl-C in a terminal signals the whole process group, so PostgreSQL may already be shutting down by itself;
+// the library then waits for an exit event that has already fired. Waiting is bounded.
+async function stopWithin(server: EmbeddedPostgres, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([server.stop(), timeout]);
+  clearTimeout(timer);
+}
+
 /** startEmbeddedPostgres initialises (first time) and starts PostgreSQL under dataDir on the given port. */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -86,5 +97,5 @@ export async function startEmbeddedPostgres(options: {
   const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
   await admin.end();
   if (!rowCount) await server.createDatabase(DATABASE);
-  return { url, stop: () => server.stop() };
+  return { url, stop: () => stopWithin(server, 10_000) };
 }

@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import type { TokenRecord } from './credentials';
+import type { EmulatorState } from './state';
+import type { Params, Workspace } from './types';
+
+/** Result is a Web API response body. */
+export type Result = Record<string, unknown> & { ok: boolean };
+
+/** SlackError is thrown by a method handler to answer `{ ok: false, error, ...extra }`. */
+export class SlackError extends Error {
+  constructor(
+    readonly error: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(error);
+  }
+}
+
+/** RateLimited is thrown to answer HTTP 429 with `Retry-After`. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfter: number) {
+    super('ratelimited');
+  }
+}
+
+/** MethodContext is what a handler sees: the arguments and, for authenticated methods, the caller. */
+export interface MethodContext {
+  state: EmulatorState;
+  params: Params;
+  req: IncomingMessage;
+  token: TokenRecord;
+  ws: Workspace;
+}
+
+/** MethodSpec declares a method's token type, its scopes and its handler. */
+export interface MethodSpec {
+  /** `none`: no token (OAuth exchanges). `bot`: bot tokens only. `user`: user tokens only. `any`: either. */
+  auth: 'none' | 'bot' | 'user' | 'any';
+  scopes?: (params: Params) => string[];
+  handle(ctx: MethodContext): Result;
+}
+
+/** requireScope throws `missing_scope` unless the caller's token carries `scope`. */
+export function requireScope(token: TokenRecord, scope: string): void {
+  if (!token.scopes.has(scope)) throw new SlackError('missing_scope', { needed: scope, provided: [...token.scopes].join(',') });
+}
