@@ -10,7 +10,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klaxon-embedded-'));
 const port = 40000 + Math.floor(Math.random() * 20000);
 const options = { dataDir, port, password: 'embedded-test-password', log: () => undefined };
 
-async function query(url: string, sql: string): Promise<pg.QueryResult> {
+async function query(url: string, sql: string): Promise<pg.QueryResult<Record<string, unknown>>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -34,7 +34,7 @@ describe('embedded PostgreSQL', () => {
       const { rows } = await query(second.url, 'SELECT note FROM kept');
       expect(rows).toEqual([{ note: 'still here' }]);
       const version = await query(second.url, 'SHOW server_version');
-      expect(String(version.rows[0].server_version)).toMatch(/^18\./);
+      expect(String(version.rows[0]?.server_version)).toMatch(/^18\./);
     } finally {
       await second.stop();
     }
