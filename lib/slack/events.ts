@@ -1,0 +1,63 @@
+// Slack Events API: the challenge handshake, deduplication by event_id (Slack retries up to 3 times), and
+// the handling of each event after the HTTP answer has been sent.
+import { z } from 'zod';
+import { db } from '../db';
+import { markWorkspaceUninstalled } from './uninstall';
+
+const eventCallbackSchema = z.object({
+  type: z.literal('event_callback'),
+  team_id: z.string().min(1),
+  event_id: z.string().min(1),
+  event_time: z.number().int().positive(),
+  event: z.looseObject({ type: z.string().min(1) }),
+});
+
+/** slackEventEnvelopeSchema accepts the two envelopes Slack posts to the events URL. */
+export const slackEventEnvelopeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('url_verification'), challenge: z.string().min(1) }),
+  eventCallbackSchema,
+  z.looseObject({ type: z.literal('app_rate_limited'), team_id: z.string(), minute_rate_limited: z.number() }),
+]);
+
+type EventCallback = z.infer<typeof eventCallbackSchema>;
+
+/** EventReceipt says what to answer Slack now and what (if anything) to do after answering. */
+export interface EventReceipt {
+  body: Record<string, unknown>;
+  afterResponse: (() => Promise<void>) | null;
+}
+
+async function isFirstDelivery(envelope: EventCallback): Promise<boolean> {
+  const inserted = await db().$executeRaw`
+    INSERT INTO slack_event_receipts (event_id, workspace_id, type, received_at)
+    VALUES (${envelope.event_id}, ${envelope.team_id}, ${envelope.event.type}, now())
+    ON CONFLICT (event_id) DO NOTHING`;
+  return inserted === 1;
+}
+
+async function handleEvent(envelope: EventCallback): Promise<void> {
+  const eventTime = new Date(envelope.event_time * 1000);
+  switch (envelope.event.type) {
+    case 'app_uninstalled':
+      await markWorkspaceUninstalled(envelope.team_id, eventTime);
+      return;
+    case 'tokens_revoked': {
+      const bots = (envelope.event as { tokens?: { bot?: unknown[] } }).tokens?.bot ?? [];
+      if (bots.length > 0) await markWorkspaceUninstalled(envelope.team_id, eventTime);
+      return;
+    }
+    default:
+      return; // Unknown or unsubscribed event types are acknowledged and ignored.
+  }
+}
+
+/** receiveSlackEvent answers an envelope; repeated deliveries of one event_id are acknowledged and ignored. */
+export async function receiveSlackEvent(envelope: z.infer<typeof slackEventEnvelopeSchema>): Promise<EventReceipt> {
+  if (envelope.type === 'url_verification') return { body: { challenge: envelope.challenge }, afterResponse: null };
+  if (envelope.type === 'app_rate_limited') {
+    console.warn(`Slack rate-limited events for workspace ${envelope.team_id} (minute ${envelope.minute_rate_limited}).`);
+    return { body: { ok: true }, afterResponse: null };
+  }
+  if (!(await isFirstDelivery(envelope))) return { body: { ok: true, duplicate: true }, afterResponse: null };
+  return { body: { ok: true }, afterResponse: () => handleEvent(envelope) };
+}

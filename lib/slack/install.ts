@@ -1,0 +1,101 @@
+// The "Add to Slack" flow, composed from @slack/oauth's public parts (install URL generation, the
+// InstallationStore interface) because its handleCallback needs Node req/res: state → oauth.v2.access → store.
+import { InstallProvider, type Installation } from '@slack/oauth';
+import type { OauthV2AccessResponse } from '@slack/web-api';
+import { env } from '../env';
+import { slackClient } from './client';
+import { prismaInstallationStore } from './installation-store';
+import { OAuthFlowError } from './oauth-flow-error';
+import { consumeState, installStateStore, issueState } from './oauth-state';
+import { BOT_SCOPES } from './scopes';
+import { isSlackUnreachable, platformErrorCode } from './slack-api-error';
+
+/** installRedirectUri is where Slack sends the browser back after the consent page. */
+export function installRedirectUri(): string {
+  return `${env().appUrl}/api/slack/oauth_redirect`;
+}
+
+function installProvider(): InstallProvider {
+  const { slack } = env();
+  return new InstallProvider({
+    clientId: slack.clientId,
+    clientSecret: slack.clientSecret,
+    stateStore: installStateStore,
+    installationStore: prismaInstallationStore,
+    authorizationUrl: slack.authorizeUrl,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+  });
+}
+
+/** beginInstall returns Slack's consent URL and the nonce that binds its state to this browser. */
+export async function beginInstall(): Promise<{ url: string; nonce: string }> {
+  const { state, nonce } = await issueState('install');
+  const url = await installProvider().generateInstallUrl({ scopes: [...BOT_SCOPES], redirectUri: installRedirectUri() }, true, state);
+  return { url, nonce };
+}
+
+/** callSlackForOAuth runs an OAuth exchange, turning Slack's failures into OAuthFlowErrors. */
+export async function callSlackForOAuth<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = platformErrorCode(error);
+    if (code === 'invalid_code' || code === 'code_already_used' || code === 'invalid_grant') throw new OAuthFlowError('invalid_code', code);
+    if (code) throw new OAuthFlowError('slack_error', code);
+    if (isSlackUnreachable(error)) throw new OAuthFlowError('slack_unreachable');
+    throw error;
+  }
+}
+
+function toInstallation(response: OauthV2AccessResponse): Installation<'v2', false> {
+  if (response.is_enterprise_install || !response.team?.id) throw new OAuthFlowError('slack_error', 'org-wide installs are not supported');
+  if (!response.access_token || !response.bot_user_id) throw new OAuthFlowError('slack_error', 'no bot token in the answer');
+  return {
+    team: { id: response.team.id, name: response.team.name },
+    enterprise: response.enterprise?.id ? { id: response.enterprise.id, name: response.enterprise.name } : undefined,
+    user: { id: response.authed_user?.id ?? '', token: undefined, scopes: undefined },
+    bot: {
+      token: response.access_token,
+      refreshToken: response.refresh_token,
+      expiresAt: response.expires_in ? Math.floor(Date.now() / 1000) + response.expires_in : undefined,
+      scopes: (response.scope ?? '').split(',').filter(Boolean),
+      id: '',
+      userId: response.bot_user_id,
+    },
+    appId: response.app_id,
+    tokenType: 'bot',
+    isEnterpriseInstall: false,
+    authVersion: 'v2',
+  };
+}
+
+/** InstallResult identifies the installed workspace and the person who installed it. */
+export interface InstallResult {
+  teamId: string;
+  installerSlackUserId: string;
+}
+
+/**
+ * completeInstall checks the callback (denial, state), exchanges the code with oauth.v2.access and stores the
+ * installation. On any failure it throws OAuthFlowError and has stored nothing.
+ */
+export async function completeInstall(params: {
+  code: string | null;
+  state: string | null;
+  error: string | null;
+  cookieNonce: string | undefined;
+}): Promise<InstallResult> {
+  if (params.error) throw new OAuthFlowError(params.error === 'access_denied' ? 'access_denied' : 'slack_error', params.error);
+  await consumeState('install', params.state, params.cookieNonce);
+  if (!params.code) throw new OAuthFlowError('invalid_code', 'missing code');
+  const { slack } = env();
+  const code = params.code;
+  const response = await callSlackForOAuth(() =>
+    slackClient().oauth.v2.access({ client_id: slack.clientId, client_secret: slack.clientSecret, code, redirect_uri: installRedirectUri() }),
+  );
+  const installation = toInstallation(response);
+  const auth = await callSlackForOAuth(() => slackClient(installation.bot!.token).auth.test());
+  installation.bot!.id = auth.bot_id ?? '';
+  await prismaInstallationStore.storeInstallation(installation);
+  return { teamId: installation.team.id, installerSlackUserId: installation.user.id };
+}

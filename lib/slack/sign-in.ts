@@ -1,0 +1,66 @@
+// "Sign in with Slack" (OpenID Connect) for the dashboard: authorize at Slack's OpenID page, then
+// openid.connect.token and openid.connect.userInfo through SLACK_API_URL. Only members of installed
+// workspaces get in.
+import { syncMember } from '../auth/members';
+import { db } from '../db';
+import { env } from '../env';
+import type { User } from '../generated/prisma/client';
+import { slackClient } from './client';
+import { callSlackForOAuth } from './install';
+import { OAuthFlowError } from './oauth-flow-error';
+import { consumeState, issueState } from './oauth-state';
+import { SIGN_IN_SCOPES } from './scopes';
+
+/** signInRedirectUri is where Slack's OpenID page sends the browser back. */
+export function signInRedirectUri(): string {
+  return `${env().appUrl}/api/slack/sign-in/callback`;
+}
+
+/** beginSignIn returns Slack's OpenID authorize URL and the nonce that binds its state to this browser. */
+export async function beginSignIn(): Promise<{ url: string; nonce: string }> {
+  const { slack } = env();
+  const { state, nonce } = await issueState('sign-in');
+  const url = new URL('/openid/connect/authorize', new URL(slack.authorizeUrl).origin);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    scope: SIGN_IN_SCOPES.join(' '),
+    client_id: slack.clientId,
+    state,
+    nonce,
+    redirect_uri: signInRedirectUri(),
+  }).toString();
+  return { url: url.toString(), nonce };
+}
+
+interface OpenIdUserInfo {
+  'https://slack.com/user_id'?: string;
+  'https://slack.com/team_id'?: string;
+  name?: string;
+  email?: string;
+}
+
+/** completeSignIn verifies the callback, identifies the person through Slack and returns their member record. */
+export async function completeSignIn(params: {
+  code: string | null;
+  state: string | null;
+  error: string | null;
+  cookieNonce: string | undefined;
+}): Promise<User> {
+  if (params.error) throw new OAuthFlowError(params.error === 'access_denied' ? 'access_denied' : 'slack_error', params.error);
+  await consumeState('sign-in', params.state, params.cookieNonce);
+  if (!params.code) throw new OAuthFlowError('invalid_code', 'missing code');
+  const { slack } = env();
+  const code = params.code;
+  const tokens = await callSlackForOAuth(() =>
+    slackClient().openid.connect.token({ client_id: slack.clientId, client_secret: slack.clientSecret, code, redirect_uri: signInRedirectUri() }),
+  );
+  if (!tokens.access_token) throw new OAuthFlowError('slack_error', 'no access token');
+  const accessToken = tokens.access_token;
+  const info = (await callSlackForOAuth(() => slackClient(accessToken).openid.connect.userInfo())) as OpenIdUserInfo;
+  const teamId = info['https://slack.com/team_id'];
+  const slackUserId = info['https://slack.com/user_id'];
+  if (!teamId || !slackUserId) throw new OAuthFlowError('slack_error', 'userInfo without team or user');
+  const workspace = await db().workspace.findUnique({ where: { id: teamId }, include: { installation: true } });
+  if (!workspace?.installation) throw new OAuthFlowError('not_installed', teamId);
+  return syncMember({ teamId, slackUserId, fallbackName: info.name, fallbackEmail: info.email ?? null });
+}
