@@ -68,6 +68,7 @@ const rawEnvSchema = z.object({
   SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   SLACK_EMULATOR_PORT: z.preprocess(blankToUndefined, port.optional()),
   EMBEDDED_POSTGRES_PORT: z.preprocess(blankToUndefined, port.default(54329)),
+  API_KEY_RATE_LIMIT: z.preprocess(blankToUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').default(3000)),
   WORKER_IN_PROCESS: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('true')),
 });
 
@@ -96,6 +97,7 @@ export interface Env {
   slackEmulatorPort: number;
   embeddedPostgresPort: number;
   workerInProcess: boolean;
+  apiKeyRateLimit: number;
 }
 
 /** SANDBOX_CLIENT_ID is the OAuth client id the app and the emulator share in sandbox mode. */
@@ -176,6 +178,7 @@ export function parseEnv(source: Source): Env {
     slackEmulatorPort: raw.SLACK_EMULATOR_PORT ?? raw.PORT + 1,
     embeddedPostgresPort: raw.EMBEDDED_POSTGRES_PORT,
     workerInProcess: raw.WORKER_IN_PROCESS === 'true',
+    apiKeyRateLimit: raw.API_KEY_RATE_LIMIT,
   };
 }
 

@@ -1,21 +1,85 @@
-// The delivery worker's lifecycle. It runs inside `npm start` and, for scale, as separate `npm run worker`
-// processes sharing the same PostgreSQL. Delivery jobs arrive with the alerts feature; until then the loop
-// only keeps the process alive and stops cleanly.
+// The delivery worker: sleeps on LISTEN until work is committed (or a short poll finds retries that came
+// due), then claims batches of deliveries and thread replies and processes them concurrently. It runs
+// inside `npm start` and, for scale, as separate `npm run worker` processes sharing one PostgreSQL.
+import pg from 'pg';
+import { claimDeliveries, claimReplies } from '../delivery/delivery-queue';
+import { deliver } from '../delivery/deliver';
+import { sendReply } from '../delivery/send-reply';
+import { WORK_CHANNEL } from '../delivery/work-signal';
+import { env } from '../env';
 
 /** Worker is a running worker loop. */
 export interface Worker {
   stop(): Promise<void>;
 }
 
-/** startWorker starts the worker loop; stop() resolves once the current iteration has finished. */
-export function startWorker(log: (line: string) => void): Worker {
-  const timer = setInterval(() => undefined, 60_000);
+/** WorkerOptions tune a worker; the defaults suit production. */
+export interface WorkerOptions {
+  batchSize?: number;
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+/** startWorker starts the loop; stop() waits for in-flight work to finish. */
+export function startWorker(log: (line: string) => void, options: WorkerOptions = {}): Worker {
+  const batchSize = options.batchSize ?? 32;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 500;
+  let running = true;
+  // A notification that arrives while the worker is busy must not be lost: it leaves `pending` set.
+  let pending = false;
+  const signal: { wake: (() => void) | null } = { wake: null };
+  const listener = new pg.Client({ connectionString: env().databaseUrl });
+
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      if (pending || !running) return resolve();
+      const timer = setTimeout(resolve, pollMs);
+      signal.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const drain = async () => {
+    for (;;) {
+      pending = false;
+      const [deliveries, replies] = await Promise.all([claimDeliveries(batchSize, leaseMs), claimReplies(batchSize, leaseMs)]);
+      if (deliveries.length === 0 && replies.length === 0) return;
+      await Promise.all([...deliveries.map(deliver), ...replies.map(sendReply)]);
+      if (!running) return;
+    }
+  };
+
+  const loop = (async () => {
+    try {
+      await listener.connect();
+      listener.on('notification', () => {
+        pending = true;
+        signal.wake?.();
+      });
+      await listener.query(`LISTEN ${WORK_CHANNEL}`);
+    } catch (error) {
+      log(`Worker could not LISTEN (falling back to polling): ${String(error)}`);
+    }
+    while (running) {
+      try {
+        await drain();
+      } catch (error) {
+        log(`Worker iteration failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (running) await sleep();
+    }
+  })();
+
   log('Delivery worker started.');
   return {
-    stop: () => {
-      clearInterval(timer);
+    stop: async () => {
+      running = false;
+      signal.wake?.();
+      await loop;
+      await listener.end().catch(() => undefined);
       log('Delivery worker stopped.');
-      return Promise.resolve();
     },
   };
 }

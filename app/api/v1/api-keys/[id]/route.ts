@@ -1,0 +1,10 @@
+import { apiKeyJson } from '@/lib/api-keys/api-key-json';
+import { revokeApiKey } from '@/lib/api-keys/api-keys';
+import { withApi } from '@/lib/http/with-api';
+
+export const dynamic = 'force-dynamic';
+
+/** DELETE /api/v1/api-keys/{id}: revokes a key at once. */
+export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, params }) =>
+  Response.json(apiKeyJson(await revokeApiKey(scope, params.id))),
+);

@@ -1,0 +1,16 @@
+import { apiKeyJson } from '@/lib/api-keys/api-key-json';
+import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
+import { readJson } from '@/lib/http/read-json';
+import { withApi } from '@/lib/http/with-api';
+import { apiKeyInputSchema } from '@/lib/schemas/api-key';
+
+export const dynamic = 'force-dynamic';
+
+/** POST /api/v1/api-keys: creates a key (admins); the key itself is in this answer only. */
+export const POST = withApi('config:write', async ({ request, scope }) => {
+  const created = await createApiKey(scope, apiKeyInputSchema.parse(await readJson(request)));
+  return Response.json({ ...apiKeyJson(created), key: created.key }, { status: 201 });
+});
+
+/** GET /api/v1/api-keys: the workspace's keys (prefixes only). */
+export const GET = withApi('config:write', async ({ scope }) => Response.json({ api_keys: (await listApiKeys(scope)).map(apiKeyJson) }));

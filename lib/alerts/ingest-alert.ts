@@ -1,0 +1,79 @@
+// Accepting an alert: route it, then store it with its delivery jobs in ONE statement (so one transaction,
+// one round trip) before the caller gets its 202. A trigger whose dedup key matches an open alert bumps
+// that alert's occurrences and marks its posted messages for an update instead of posting again.
+import { randomUUID } from 'node:crypto';
+import type { WorkspaceScope } from '../auth/workspace-scope';
+import { db } from '../db';
+import type { AlertStatus } from '../generated/prisma/client';
+import type { AlertInput, AlertTriggerInput } from '../schemas/alert';
+import { WORK_CHANNEL } from '../delivery/work-signal';
+import { actorOf, viaOf } from './actor';
+import { changeAlertStatusByDedupKey } from './lifecycle';
+import { matchRoutes } from './match-routes';
+import { enabledRoutes } from './routes-cache';
+
+/** IngestResult is the API's answer to an accepted alert. */
+export interface IngestResult {
+  id: string;
+  status: AlertStatus;
+  dedupKey: string;
+  created: boolean;
+}
+
+interface UpsertRow {
+  id: string;
+  status: AlertStatus;
+  dedup_key: string;
+  inserted: boolean;
+}
+
+async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise<IngestResult> {
+  const routes = await enabledRoutes(scope.workspaceId);
+  const { channelIds, channelRoutes } = matchRoutes(input, routes);
+  const templateIds = channelIds.map((channelId) => channelRoutes.get(channelId)?.templateId ?? null);
+  const id = randomUUID();
+  const dedupKey = input.dedupKey ?? id;
+  const now = new Date();
+  const actor = actorOf(scope);
+  const [row] = await db().$queryRaw<UpsertRow[]>`
+    WITH upserted AS (
+      INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
+                          open_dedup_key, status, routed, occurrences, occurred_at, last_seen_at, created_at, updated_at)
+      VALUES (${id}, ${scope.workspaceId}, ${input.eventType}, ${input.severity}::"Severity", ${input.title},
+              ${input.description ?? null}, ${JSON.stringify(input.fields)}::jsonb, ${JSON.stringify(input.links)}::jsonb,
+              ${input.source ?? null}, ${dedupKey}, ${dedupKey}, 'triggered', ${channelIds.length > 0}, 1,
+              ${input.occurredAt ?? now}, ${now}, ${now}, ${now})
+      ON CONFLICT (workspace_id, open_dedup_key)
+        DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
+      RETURNING id, status, dedup_key, (xmax = 0) AS inserted
+    ), new_deliveries AS (
+      INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, attempts, next_attempt_at, dirty, created_at, updated_at)
+      SELECT u.id || '_' || target.ord, ${scope.workspaceId}, u.id, target.channel_id, target.template_id, 'pending', 0, ${now}, false, ${now}, ${now}
+      FROM upserted u, unnest(${channelIds}::text[], ${templateIds}::text[]) WITH ORDINALITY AS target(channel_id, template_id, ord)
+      WHERE u.inserted
+      RETURNING 1
+    ), activity AS (
+      INSERT INTO alert_activity (id, workspace_id, alert_id, kind, actor_type, actor_id, actor_name, via, at)
+      SELECT ${randomUUID()}, ${scope.workspaceId}, u.id, (CASE WHEN u.inserted THEN 'triggered' ELSE 'occurred' END)::"ActivityKind",
+             ${actor.type}::"ActorType", ${actor.id}, ${actor.name}, ${viaOf(scope)}::"Via", ${now}
+      FROM upserted u
+      RETURNING 1
+    ), refreshed AS (
+      UPDATE deliveries SET dirty = true, next_attempt_at = LEAST(next_attempt_at, ${now}), updated_at = ${now}
+      WHERE alert_id IN (SELECT id FROM upserted WHERE NOT inserted) AND state = 'sent'
+      RETURNING 1
+    )
+    SELECT u.id, u.status, u.dedup_key, u.inserted,
+           (SELECT count(*) FROM new_deliveries) + (SELECT count(*) FROM refreshed) + (SELECT count(*) FROM activity) AS changes,
+           CASE WHEN (SELECT count(*) FROM new_deliveries) + (SELECT count(*) FROM refreshed) > 0
+                THEN pg_notify(${WORK_CHANNEL}, '') END AS notified
+    FROM upserted u`;
+  return { id: row!.id, status: row!.status, dedupKey: row!.dedup_key, created: row!.inserted };
+}
+
+/** ingestAlert accepts one alert for the scoped workspace: a trigger, or an acknowledge/resolve by dedup key. */
+export async function ingestAlert(scope: WorkspaceScope, input: AlertInput): Promise<IngestResult> {
+  if (input.action === 'trigger') return trigger(scope, input);
+  const alert = await changeAlertStatusByDedupKey(scope, input.dedupKey, input.action);
+  return { id: alert.id, status: alert.status, dedupKey: alert.dedupKey, created: false };
+}

@@ -1,0 +1,112 @@
+// Status changes of an alert — from the REST API, Slack buttons and the dashboard alike: one transition
+// table, one activity record, and every message of the alert marked for a chat.update plus a thread reply.
+import type { WorkspaceScope } from '../auth/workspace-scope';
+import { db } from '../db';
+import { WORK_CHANNEL } from '../delivery/work-signal';
+import { AppError } from '../errors';
+import { Prisma, type ActivityKind, type Alert, type Via } from '../generated/prisma/client';
+import { actorOf, viaOf, type Actor } from './actor';
+
+/** StatusAction is something a person can do to an alert. */
+export type StatusAction = 'acknowledge' | 'resolve' | 'reopen' | 'snooze';
+
+/** SNOOZE_MS is how long Snooze suppresses re-notification and escalation. */
+export const SNOOZE_MS = 60 * 60 * 1000;
+
+/** StatusChange is the outcome: the alert afterwards, and whether anything changed (and why not). */
+export interface StatusChange {
+  alert: Alert;
+  changed: boolean;
+  unchangedReason?: string;
+}
+
+const KIND: Record<StatusAction, ActivityKind> = { acknowledge: 'acknowledged', resolve: 'resolved', reopen: 'reopened', snooze: 'snoozed' };
+
+function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date): Prisma.AlertUpdateInput | string {
+  const by = { slackUserId: actor.slackUserId ?? null, name: actor.name, at: now.toISOString() };
+  switch (action) {
+    case 'acknowledge':
+      if (alert.status !== 'triggered') return `already ${alert.status}`;
+      return { status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: by };
+    case 'resolve':
+      if (alert.status === 'resolved') return 'already resolved';
+      return { status: 'resolved', resolvedAt: now, resolvedBy: by, openDedupKey: null, snoozedUntil: null };
+    case 'reopen':
+      if (alert.status !== 'resolved') return `not resolved (it is ${alert.status})`;
+      return { status: 'triggered', openDedupKey: alert.dedupKey, resolvedAt: null, resolvedBy: Prisma.DbNull, acknowledgedAt: null, acknowledgedBy: Prisma.DbNull };
+    case 'snooze':
+      if (alert.status === 'resolved') return 'already resolved';
+      return { snoozedUntil: new Date(now.getTime() + SNOOZE_MS) };
+  }
+}
+
+function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined): string {
+  const who = actor.slackUserId ? `<@${actor.slackUserId}>` : `${actor.name}${via === 'api' ? ' (API)' : ''}`;
+  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: 'Snoozed for 1 hour' }[action];
+  return `${verb} by ${who}${note ? `: ${note}` : ''}`;
+}
+
+/**
+ * changeAlertStatus applies an action to one alert of a workspace. It is idempotent: an action that does not
+ * apply (a second acknowledge, anything but reopen on a resolved alert) changes nothing and says why.
+ */
+export async function changeAlertStatus(params: {
+  workspaceId: string;
+  alertId: string;
+  action: StatusAction;
+  actor: Actor;
+  via: Via;
+  note?: string;
+}): Promise<StatusChange> {
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
+    if (!locked) throw new AppError('not_found', 'No such alert.');
+    const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
+    const now = new Date();
+    const update = transition(alert, params.action, params.actor, now);
+    if (typeof update === 'string') return { alert, changed: false, unchangedReason: update };
+    if (params.action === 'reopen') {
+      const clash = await tx.alert.findFirst({ where: { workspaceId: alert.workspaceId, openDedupKey: alert.dedupKey } });
+      if (clash) throw new AppError('conflict', `Another open alert (${clash.id}) has this dedup key; resolve it first.`);
+    }
+    const updated = await tx.alert.update({ where: { id: alert.id }, data: update });
+    await tx.alertActivity.create({
+      data: {
+        workspaceId: alert.workspaceId,
+        alertId: alert.id,
+        kind: KIND[params.action],
+        actorType: params.actor.type,
+        actorId: params.actor.slackUserId ?? params.actor.id,
+        actorName: params.actor.name,
+        via: params.via,
+        note: params.note,
+        at: now,
+      },
+    });
+    const deliveries = await tx.delivery.findMany({ where: { alertId: alert.id, state: { not: 'dead' } }, select: { id: true, state: true } });
+    await tx.delivery.updateMany({ where: { alertId: alert.id, state: 'sent' }, data: { dirty: true, nextAttemptAt: now } });
+    await tx.threadReply.createMany({
+      data: deliveries.map((delivery) => ({
+        workspaceId: alert.workspaceId,
+        deliveryId: delivery.id,
+        text: replyText(params.action, params.actor, params.via, params.note),
+      })),
+    });
+    await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, '')`;
+    return { alert: updated, changed: true };
+  });
+}
+
+/** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard user or API key). */
+export function changeAlertStatusFor(scope: WorkspaceScope, alertId: string, action: StatusAction, note?: string): Promise<StatusChange> {
+  return changeAlertStatus({ workspaceId: scope.workspaceId, alertId, action, actor: actorOf(scope), via: viaOf(scope), note });
+}
+
+/** changeAlertStatusByDedupKey acknowledges or resolves the open alert with a dedup key (PagerDuty semantics). */
+export async function changeAlertStatusByDedupKey(scope: WorkspaceScope, dedupKey: string, action: 'acknowledge' | 'resolve'): Promise<Alert> {
+  const open = await db().alert.findFirst({ where: { workspaceId: scope.workspaceId, openDedupKey: dedupKey }, select: { id: true } });
+  if (!open) throw new AppError('not_found', `No open alert has dedup_key "${dedupKey}".`);
+  return (await changeAlertStatusFor(scope, open.id, action)).alert;
+}
+

@@ -1,0 +1,117 @@
+// API keys authenticate services that send alerts. A key is shown once; only its SHA-256 hash and a visible
+// prefix are stored. Revoked keys stop working at once on this instance (and within KEY_CACHE_MS elsewhere).
+import { randomBytes } from 'node:crypto';
+import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
+import { isEqualConstantTime, sha256Hex } from '../crypto/hmac';
+import { db } from '../db';
+import { AppError } from '../errors';
+import type { ApiKeyInput, ApiKeyScope } from '../schemas/api-key';
+
+const KEY_PREFIX = 'klx_live_';
+const VISIBLE_CHARS = 4;
+const KEY_CACHE_MS = 5_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** ApiKeySummary is what may be shown about a key after its creation (never the key itself). */
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** AuthenticatedKey is a valid key: the workspace it acts in and what it may do. */
+export interface AuthenticatedKey {
+  scope: WorkspaceScope;
+  keyScopes: ApiKeyScope[];
+}
+
+interface CachedKey {
+  key: AuthenticatedKey & { hash: string; lastUsedAt: Date | null };
+  until: number;
+}
+
+const cache = new Map<string, CachedKey>();
+
+function generateKey(): string {
+  const bytes = randomBytes(32);
+  return KEY_PREFIX + Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+}
+
+function summarize(row: { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeySummary {
+  return { ...row, scopes: row.scopes as ApiKeyScope[] };
+}
+
+/** createApiKey makes a key for the scoped workspace (admins only) and returns it with the secret, once. */
+export async function createApiKey(scope: WorkspaceScope, input: ApiKeyInput): Promise<ApiKeySummary & { key: string }> {
+  assertAdmin(scope);
+  const key = generateKey();
+  const row = await db().apiKey.create({
+    data: {
+      workspaceId: scope.workspaceId,
+      name: input.name,
+      prefix: key.slice(0, KEY_PREFIX.length + VISIBLE_CHARS),
+      hash: sha256Hex(key),
+      scopes: input.scopes,
+      createdBy: scope.actor.id,
+    },
+  });
+  return { ...summarize(row), key };
+}
+
+/** listApiKeys lists the scoped workspace's keys, newest first. */
+export async function listApiKeys(scope: WorkspaceScope): Promise<ApiKeySummary[]> {
+  const rows = await db().apiKey.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { createdAt: 'desc' } });
+  return rows.map(summarize);
+}
+
+/** revokeApiKey revokes one of the scoped workspace's keys (admins only); another workspace's id is not found. */
+export async function revokeApiKey(scope: WorkspaceScope, id: string): Promise<ApiKeySummary> {
+  assertAdmin(scope);
+  const existing = await db().apiKey.findFirst({ where: { id, workspaceId: scope.workspaceId } });
+  if (!existing) throw new AppError('not_found', 'No such API key.');
+  const row = await db().apiKey.update({ where: { id }, data: { revokedAt: existing.revokedAt ?? new Date() } });
+  cache.delete(row.hash);
+  return summarize(row);
+}
+
+async function loadKey(hash: string): Promise<CachedKey['key'] | null> {
+  const row = await db().apiKey.findUnique({ where: { hash }, include: { workspace: { select: { id: true } } } });
+  if (!row || row.revokedAt) return null;
+  return {
+    hash: row.hash,
+    lastUsedAt: row.lastUsedAt,
+    keyScopes: row.scopes as ApiKeyScope[],
+    scope: { workspaceId: row.workspaceId, role: 'admin', actor: { type: 'api_key', id: row.id, name: row.name } },
+  };
+}
+
+/** authenticateApiKey resolves a presented key, or throws unauthorized; it records when the key was last used. */
+export async function authenticateApiKey(presented: string): Promise<AuthenticatedKey> {
+  if (!presented.startsWith(KEY_PREFIX)) throw new AppError('unauthorized', 'Invalid API key.');
+  const hash = sha256Hex(presented);
+  const now = Date.now();
+  let entry = cache.get(hash);
+  if (!entry || entry.until < now) {
+    const key = await loadKey(hash);
+    if (!key) {
+      cache.delete(hash);
+      throw new AppError('unauthorized', 'Invalid or revoked API key.');
+    }
+    entry = { key, until: now + KEY_CACHE_MS };
+    cache.set(hash, entry);
+  }
+  if (!isEqualConstantTime(entry.key.hash, hash)) throw new AppError('unauthorized', 'Invalid API key.');
+  // last_used_at at one-minute resolution: a write per request would cost more than the request itself.
+  if (!entry.key.lastUsedAt || now - entry.key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    entry.key.lastUsedAt = new Date(now);
+    void db()
+      .apiKey.update({ where: { hash }, data: { lastUsedAt: entry.key.lastUsedAt } })
+      .catch(() => undefined);
+  }
+  return { scope: entry.key.scope, keyScopes: entry.key.keyScopes };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatZodError } from './format-zod-error';
+
+function errorOf(schema: z.ZodType, input: unknown): z.ZodError {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected a failure');
+  return result.error;
+}
+
+describe('formatZodError', () => {
+  it('joins nested paths with dots and names the first field in the message', () => {
+    const schema = z.object({ links: z.array(z.object({ url: z.string({ error: 'must be a URL' }) })) });
+    expect(formatZodError(errorOf(schema, { links: [{ url: 'ok' }, {}] }))).toEqual({
+      message: 'links.1.url: must be a URL',
+      details: [{ field: 'links.1.url', message: 'must be a URL' }],
+    });
+  });
+
+  it('gives each unknown key its own detail, under its parent path', () => {
+    const schema = z.object({ inner: z.strictObject({ a: z.string() }) });
+    expect(formatZodError(errorOf(schema, { inner: { a: 'x', b: 1, c: 2 } })).details).toEqual([
+      { field: 'inner.b', message: 'is not a known field' },
+      { field: 'inner.c', message: 'is not a known field' },
+    ]);
+  });
+
+  it("uses a record key's own message instead of zod's generic one", () => {
+    const schema = z.record(z.string().max(2, 'key too long'), z.number());
+    expect(formatZodError(errorOf(schema, { abc: 1 })).details).toEqual([{ field: 'abc', message: 'key too long' }]);
+  });
+
+  it('counts further problems and leaves root problems unprefixed', () => {
+    const schema = z.object({ a: z.string({ error: 'bad a' }), b: z.string({ error: 'bad b' }), c: z.string({ error: 'bad c' }) });
+    expect(formatZodError(errorOf(schema, {})).message).toBe('a: bad a (and 2 more problems)');
+    expect(formatZodError(errorOf(z.string({ error: 'must be text' }), 1)).message).toBe('must be text');
+  });
+});

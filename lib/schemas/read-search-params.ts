@@ -1,0 +1,11 @@
+// URLSearchParams can't be handed to zod as is: repeated parameters must survive as lists.
+
+/** readSearchParams turns query parameters into an object: a parameter given once is a string, repeated ones an array. */
+export function readSearchParams(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const previous = result[key];
+    result[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return result;
+}

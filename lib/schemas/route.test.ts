@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { routeInputSchema, routePatchSchema } from './route';
+import { parseFailure } from './testing';
+
+const route = { name: 'Deploys', event_types: ['deploy.*'], severities: ['critical'], channels: ['C0123ABCD'] };
+
+describe('routeInputSchema', () => {
+  it('outputs camelCase, enabled by default', () => {
+    expect(routeInputSchema.parse({ ...route, template_id: null })).toEqual({
+      name: 'Deploys',
+      eventTypes: ['deploy.*'],
+      severities: ['critical'],
+      channels: ['C0123ABCD'],
+      templateId: null,
+      enabled: true,
+    });
+    expect(routeInputSchema.parse({ ...route, enabled: false }).enabled).toBe(false);
+  });
+
+  it.each([
+    [{ name: '' }, 'name: must not be empty'],
+    [{ event_types: [] }, 'event_types: must have at least one event type pattern'],
+    [{ event_types: Array.from({ length: 21 }, (_, i) => `e${i}`) }, 'event_types: must have at most 20 event type patterns'],
+    [{ event_types: ['deploy.(.*)'] }, 'event_types.0: may contain only letters, digits, * and _ . : - /'],
+    [{ severities: ['critical', 'critical'] }, 'severities.1: lists "critical" twice'],
+    [{ severities: ['urgent'] }, 'severities.0: must be one of critical, error, warning, info'],
+    [{ channels: ['#general'] }, 'channels.0: must be a Slack channel id such as C0123ABCD'],
+    [{ channels: ['D0123ABCD'] }, 'channels.0: must be a Slack channel id such as C0123ABCD'],
+    [{ channels: ['C0123ABCD', 'G0123ABCD', 'C0123ABCD'] }, 'channels.2: lists "C0123ABCD" twice'],
+    [{ enabled: 'yes' }, 'enabled: must be true or false'],
+    [{ position: 3 }, 'position: is not a known field'],
+  ])('rejects with a readable message (%#)', (patch, message) => {
+    expect(parseFailure(routeInputSchema, { ...route, ...patch }).message).toBe(message);
+  });
+
+  it('requires the route fields', () => {
+    expect(parseFailure(routeInputSchema, {}).details.map((detail) => detail.field)).toEqual([
+      'name',
+      'event_types',
+      'severities',
+      'channels',
+    ]);
+  });
+});
+
+describe('routePatchSchema', () => {
+  it('keeps only the keys that were sent, with no defaults', () => {
+    expect(routePatchSchema.parse({ name: 'Renamed' })).toEqual({ name: 'Renamed' });
+    expect(routePatchSchema.parse({ template_id: null, enabled: false })).toEqual({ templateId: null, enabled: false });
+  });
+
+  it('needs at least one field and still validates each', () => {
+    expect(parseFailure(routePatchSchema, {}).message).toBe('must change at least one field');
+    expect(parseFailure(routePatchSchema, { channels: [] }).message).toBe('channels: must have at least one channel');
+  });
+});
