@@ -1,0 +1,20 @@
+import { readJson } from '@/lib/http/read-json';
+import { withApi } from '@/lib/http/with-api';
+import { deleteRoute, getRoute, routeJson, updateRoute } from '@/lib/routes/routes';
+import { routePatchSchema } from '@/lib/schemas/route';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/routes/{id} */
+export const GET = withApi<{ id: string }>('alerts:read', async ({ scope, params }) => Response.json(routeJson(await getRoute(scope, params.id))));
+
+/** PATCH /api/v1/routes/{id}: changes the given fields. */
+export const PATCH = withApi<{ id: string }>('config:write', async ({ request, scope, params }) =>
+  Response.json(routeJson(await updateRoute(scope, params.id, routePatchSchema.parse(await readJson(request))))),
+);
+
+/** DELETE /api/v1/routes/{id} */
+export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, params }) => {
+  await deleteRoute(scope, params.id);
+  return new Response(null, { status: 204 });
+});

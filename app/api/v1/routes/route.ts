@@ -1,0 +1,15 @@
+import { readJson } from '@/lib/http/read-json';
+import { withApi } from '@/lib/http/with-api';
+import { createRoute, listRoutes, routeJson } from '@/lib/routes/routes';
+import { routeInputSchema } from '@/lib/schemas/route';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/routes: the workspace's routing rules in evaluation order. */
+export const GET = withApi('alerts:read', async ({ scope }) => Response.json({ routes: (await listRoutes(scope)).map(routeJson) }));
+
+/** POST /api/v1/routes: adds a routing rule. */
+export const POST = withApi('config:write', async ({ request, scope }) => {
+  const route = await createRoute(scope, routeInputSchema.parse(await readJson(request)));
+  return Response.json(routeJson(route), { status: 201 });
+});

@@ -1,0 +1,75 @@
+// The workspace's channels, cached from conversations.list (Tier 2: read all pages on demand, not per
+// request): public channels and the private channels the bot was invited to.
+import type { WorkspaceScope } from '../auth/workspace-scope';
+import { db } from '../db';
+import type { Channel } from '../generated/prisma/client';
+import { botTokenFor } from '../slack/bot-token';
+import { slackClient } from '../slack/client';
+
+/** channelJson renders a cached channel for the API. */
+export function channelJson(channel: Channel) {
+  return {
+    id: channel.id,
+    name: channel.name,
+    is_private: channel.isPrivate,
+    is_archived: channel.isArchived,
+    is_member: channel.isMember,
+    deleted: channel.deletedAt !== null,
+    refreshed_at: channel.refreshedAt,
+  };
+}
+
+/** refreshChannels re-reads every page of conversations.list into the cache; channels gone from Slack are flagged deleted. */
+export async function refreshChannels(workspaceId: string): Promise<number> {
+  const client = slackClient(await botTokenFor(workspaceId));
+  const seen: Array<{ id: string; name: string; isPrivate: boolean; isArchived: boolean; isMember: boolean }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.list({ types: 'public_channel,private_channel', exclude_archived: false, limit: 200, cursor });
+    for (const channel of page.channels ?? []) {
+      if (!channel.id) continue;
+      seen.push({
+        id: channel.id,
+        name: channel.name ?? channel.id,
+        isPrivate: Boolean(channel.is_private),
+        isArchived: Boolean(channel.is_archived),
+        isMember: Boolean(channel.is_member),
+      });
+    }
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  const now = new Date();
+  await db().$transaction([
+    ...seen.map((channel) =>
+      db().channel.upsert({
+        where: { workspaceId_id: { workspaceId, id: channel.id } },
+        create: { workspaceId, ...channel, refreshedAt: now },
+        update: { ...channel, deletedAt: null, refreshedAt: now },
+      }),
+    ),
+    db().channel.updateMany({
+      where: { workspaceId, id: { notIn: seen.map((channel) => channel.id) }, deletedAt: null },
+      data: { deletedAt: now },
+    }),
+  ]);
+  return seen.length;
+}
+
+/** listChannels returns the cached channels by name, filling the cache first when it is empty or asked to. */
+export async function listChannels(scope: WorkspaceScope, options: { refresh?: boolean } = {}): Promise<Channel[]> {
+  const count = await db().channel.count({ where: { workspaceId: scope.workspaceId } });
+  if (options.refresh || count === 0) await refreshChannels(scope.workspaceId);
+  return db().channel.findMany({ where: { workspaceId: scope.workspaceId, deletedAt: null }, orderBy: { name: 'asc' } });
+}
+
+/** findUnknownChannels returns the ids that are not live channels of the workspace (refreshing the cache once). */
+export async function findUnknownChannels(workspaceId: string, ids: readonly string[]): Promise<string[]> {
+  const known = async () =>
+    new Set((await db().channel.findMany({ where: { workspaceId, id: { in: [...ids] }, deletedAt: null }, select: { id: true } })).map((c) => c.id));
+  let found = await known();
+  if (ids.some((id) => !found.has(id))) {
+    await refreshChannels(workspaceId);
+    found = await known();
+  }
+  return ids.filter((id) => !found.has(id));
+}
