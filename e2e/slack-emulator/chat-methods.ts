@@ -1,9 +1,9 @@
 import { invalidBlocksResult, parseBlocksParam, validateBlocks, withGeneratedIds } from './block-kit';
 import { visibleChannel } from './channels';
 import { str } from './http';
-import { RateLimited, SlackError, type MethodContext, type MethodSpec, type Result } from './method';
-import { CHANNEL_POST_POLICY, TIER3_POLICY, type BucketPolicy } from './rate-limit';
-import type { SlackChannel } from './types';
+import { SlackError, throttle, type MethodContext, type MethodSpec, type Result } from './method';
+import { CHANNEL_POST_POLICY, TIER3_POLICY } from './rate-limit';
+import type { MessageMetadata, SlackChannel } from './types';
 import { APP_ID } from './directory';
 import { parseView, toSlackView } from './views';
 
@@ -45,6 +45,8 @@ function postMessage(ctx: MethodContext): Result {
   const { ws, state, params } = ctx;
   const channel = postableChannel(ctx);
   const content = messageContent(ctx, true);
+  const metadata = parseMetadata(params.metadata);
+  if (metadata === 'invalid' || metadata === 'empty') throw new SlackError('invalid_metadata_format');
   throttle(ctx, `post:${channel.id}`, CHANNEL_POST_POLICY);
   const threadTs = str(params, 'thread_ts');
   const parent = threadTs ? state.store.find(channel.id, threadTs) : undefined;
@@ -56,11 +58,12 @@ function postMessage(ctx: MethodContext): Result {
     botId: ws.botId,
     text: content.text ?? '',
     blocks: content.blocks,
+    metadata,
   });
   return { ok: true, channel: channel.id, ts: message.ts, message: state.store.toSlack(message) };
 }
 
-/** updateMessage implements chat.update; omitted blocks are kept, as on Slack. */
+/** updateMessage implements chat.update; omitted blocks and metadata are kept, `metadata: {}` removes it, as on Slack. */
 function updateMessage(ctx: MethodContext): Result {
   const { ws, state, params } = ctx;
   const channel = visibleChannel(ws, str(params, 'channel'));
@@ -69,9 +72,13 @@ function updateMessage(ctx: MethodContext): Result {
   if (!message) throw new SlackError('message_not_found');
   if (message.botId !== ws.botId) throw new SlackError('cant_update_message');
   const content = messageContent(ctx, false);
+  const metadata = parseMetadata(params.metadata);
+  if (metadata === 'invalid') throw new SlackError('invalid_metadata_format');
   throttle(ctx, `update:${ws.id}`, TIER3_POLICY);
   if (content.text !== undefined) message.text = content.text;
   if (content.blocks !== undefined) message.blocks = content.blocks.length > 0 ? content.blocks : undefined;
+  if (metadata === 'empty') delete message.metadata;
+  else if (metadata) message.metadata = metadata;
   message.edited = { user: ws.botUserId, ts: state.store.nextTs() };
   return { ok: true, channel: channel.id, ts: message.ts, text: message.text, message: state.store.toSlack(message) };
 }
@@ -115,9 +122,27 @@ function messageContent({ params }: MethodContext, isNew: boolean): { text?: str
   return { text, blocks: parsed ? withGeneratedIds(parsed) : undefined };
 }
 
-/** throttle applies a rate limit when pacing is on. */
-function throttle({ state }: MethodContext, key: string, policy: BucketPolicy): void {
-  if (!state.config.pacing) return;
-  const retryAfter = state.limiter.take(key, policy);
-  if (retryAfter > 0) throw new RateLimited(retryAfter);
+/**
+ * parseMetadata reads the `metadata` argument: a JSON string (form bodies) or an object (JSON bodies)
+ * with a non-empty `event_type` and an object `event_payload`. Undefined when absent, `empty` for `{}`.
+ */
+function parseMetadata(value: unknown): MessageMetadata | 'empty' | 'invalid' | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return 'invalid';
+    }
+  }
+  if (!isObject(parsed)) return 'invalid';
+  if (Object.keys(parsed).length === 0) return 'empty';
+  const { event_type: eventType, event_payload: payload } = parsed;
+  if (typeof eventType !== 'string' || !eventType.trim() || !isObject(payload)) return 'invalid';
+  return { event_type: eventType, event_payload: structuredClone(payload) };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Failure } from './faults';
 import { readBody, sendJson } from './http';
 import { postToResponseUrl } from './response-url';
 import type { EmulatorState } from './state';
@@ -22,9 +23,23 @@ const ROUTES: Record<string, Handler> = {
     state.sendEvent(s(b.teamId), b.event as Json, { retryNum: b.retryNum as number | undefined, retryReason: b.retryReason as string | undefined, eventId: s(b.eventId) || undefined }),
   'POST url_verification': (state, b) => state.sendUrlVerification(s(b.challenge) || undefined),
   'POST commands': (state, b) => state.sendSlashCommand(s(b.teamId), s(b.userId), s(b.channelId), s(b.text), { command: s(b.command) || undefined }),
+  'POST drop_next_response': (state, b) => (state.dropNextResponse(s(b.method), countOf(b.count)), { ok: true, pending: state.faults.pending() }),
+  'POST fail_next': (state, b) =>
+    (state.failNext(s(b.method), { status: num(b.status), error: b.error, ratelimited: num(b.ratelimited) } as Failure, countOf(b.count)), { ok: true, pending: state.faults.pending() }),
+  'GET faults': (state) => ({ pending: state.faults.pending() }),
   'POST click': (state, b) =>
     state.clickButton({ teamId: s(b.teamId), channelId: s(b.channelId), ts: s(b.ts), actionId: s(b.actionId), userId: s(b.userId) || undefined, value: s(b.value) || undefined }),
 };
+
+/** num reads an optional number given as JSON or as form text. */
+function num(v: unknown): unknown {
+  return typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+}
+
+/** countOf reads an optional `count` (default 1). */
+function countOf(v: unknown): number {
+  return v === undefined || v === null || v === '' ? 1 : Number(v);
+}
 
 /** handleControl serves `/_emulator/*`; false when the path is not one of its routes. */
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, state: EmulatorState): Promise<boolean> {

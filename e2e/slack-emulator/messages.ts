@@ -56,9 +56,18 @@ export class MessageStore {
     this.ephemeral = [];
   }
 
-  /** toSlack shapes a stored message the way Slack's API returns it (with thread metadata). */
-  toSlack(m: StoredMessage): Record<string, unknown> {
-    const replies = this.messages.filter((r) => r.channelId === m.channelId && r.threadTs === m.ts);
+  /** topLevel lists a channel's messages without thread replies (as conversations.history does), newest first. */
+  topLevel(channelId: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channelId === channelId && (!m.threadTs || m.threadTs === m.ts)).reverse();
+  }
+
+  /**
+   * toSlack shapes a stored message the way Slack's API returns it (with thread metadata). `metadata` is
+   * included unless `withMetadata` is false (conversations.history only returns it when asked).
+   */
+  toSlack(m: StoredMessage, withMetadata = true): Record<string, unknown> {
+    const replies = this.messages.filter((r) => r.channelId === m.channelId && r.threadTs === m.ts && r.ts !== m.ts);
+    const replyUsers = [...new Set(replies.map((r) => r.userId))];
     return {
       type: 'message',
       user: m.userId,
@@ -68,8 +77,11 @@ export class MessageStore {
       ...(m.botId ? { bot_id: m.botId, app_id: APP_ID } : {}),
       ...(m.blocks ? { blocks: m.blocks } : {}),
       ...(m.threadTs ? { thread_ts: m.threadTs, parent_user_id: this.find(m.channelId, m.threadTs)?.userId } : {}),
-      ...(replies.length > 0 ? { thread_ts: m.ts, reply_count: replies.length, latest_reply: replies[replies.length - 1]?.ts } : {}),
+      ...(replies.length > 0
+        ? { thread_ts: m.ts, reply_count: replies.length, reply_users_count: replyUsers.length, latest_reply: replies[replies.length - 1]?.ts, reply_users: replyUsers }
+        : {}),
       ...(m.edited ? { edited: m.edited } : {}),
+      ...(m.metadata && withMetadata ? { metadata: structuredClone(m.metadata) } : {}),
     };
   }
 }

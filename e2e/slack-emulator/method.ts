@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenRecord } from './credentials';
+import type { BucketPolicy } from './rate-limit';
 import type { EmulatorState } from './state';
 import type { Params, Workspace } from './types';
 
@@ -43,4 +44,11 @@ export interface MethodSpec {
 /** requireScope throws `missing_scope` unless the caller's token carries `scope`. */
 export function requireScope(token: TokenRecord, scope: string): void {
   if (!token.scopes.has(scope)) throw new SlackError('missing_scope', { needed: scope, provided: [...token.scopes].join(',') });
+}
+
+/** throttle applies a rate limit (HTTP 429 with Retry-After) when the emulator's pacing is on. */
+export function throttle({ state }: MethodContext, key: string, policy: BucketPolicy): void {
+  if (!state.config.pacing) return;
+  const retryAfter = state.limiter.take(key, policy);
+  if (retryAfter > 0) throw new RateLimited(retryAfter);
 }

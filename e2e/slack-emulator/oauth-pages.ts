@@ -15,6 +15,8 @@ const SCOPE_TEXT: Record<string, string> = {
   'channels:read': 'View basic information about public channels',
   'channels:join': 'Join public channels',
   'groups:read': 'View basic information about private channels the app has been added to',
+  'channels:history': 'View messages and other content in public channels that the app has been added to',
+  'groups:history': 'View messages and other content in private channels that the app has been added to',
   'users:read': 'View people in the workspace',
   'users:read.email': 'View email addresses of people in the workspace',
   'team:read': 'View the name, email domain, and icon for the workspace',

@@ -29,6 +29,16 @@ describe('pacing', () => {
     expect((await post('C0ACMEALRT')).status).toBe(200);
   });
 
+  it('paces conversations.history at Tier 3 per workspace', async () => {
+    paced.state.reset();
+    const token = String(paced.state.install({ teamId: 'T0ACME0001' }).access_token);
+    const history = () => api(paced, 'conversations.history', { channel: 'C0ACMEALRT' }, token);
+    for (let i = 0; i < 50; i++) expect((await history()).status).toBe(200);
+    const limited = await history();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
   it('never answers 429 with pacing off', async () => {
     const token = String(unpaced.state.install({ teamId: 'T0ACME0001' }).access_token);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => api(unpaced, 'chat.postMessage', { channel: 'C0ACMEALRT', text: 'x' }, token)));

@@ -1,6 +1,7 @@
 import { AppClient } from './app-client';
 import { Credentials } from './credentials';
 import { Directory } from './directory';
+import { FaultInjector, type Failure } from './faults';
 import { sendEvent, sendSlashCommand, sendUrlVerification, uninstallApp, type SendEventOptions, type SlashCommandOptions } from './events';
 import { installApp, type InstallInput } from './install';
 import { clickMessageButton, clickViewButton, closeModal, submitModal, type MessageClick, type ModalSubmission, type ViewClick } from './interactions';
@@ -44,6 +45,8 @@ export class EmulatorState {
   limiter!: RateLimiter;
   readonly app: AppClient;
   readonly responsePosts: ResponseUrlPost[] = [];
+  /** Faults queued by `dropNextResponse` and `failNext`. */
+  readonly faults = new FaultInjector();
   /** The emulator's own base URL (set once it listens), used to build response URLs. */
   baseUrl = '';
   private callLog: CallRecord[] = [];
@@ -60,7 +63,7 @@ export class EmulatorState {
     return this.config.now();
   }
 
-  /** reset returns to the seed: no installations, tokens, messages, views or recorded calls. */
+  /** reset returns to the seed: no installations, tokens, messages, views, recorded calls or queued faults. */
   reset(): void {
     const seed: SeedWorkspace[] = structuredClone(this.config.workspaces);
     this.directory = new Directory(seed);
@@ -70,6 +73,7 @@ export class EmulatorState {
     this.limiter = new RateLimiter(() => this.now());
     this.callLog = [];
     this.responsePosts.length = 0;
+    this.faults.clear();
     for (const ws of seed) for (const m of ws.messages ?? []) this.store.post({ teamId: ws.id, ...m });
   }
 
@@ -96,6 +100,24 @@ export class EmulatorState {
   /** clearCalls empties the call log only. */
   clearCalls(): void {
     this.callLog = [];
+  }
+
+  /**
+   * dropNextResponse makes the next `count` calls of Web API `method` (e.g. `chat.postMessage`) run
+   * normally (the message is stored) but destroys the connection instead of answering, so the caller
+   * sees a network error: "Slack received the post but the caller never saw the answer".
+   */
+  dropNextResponse(method: string, count = 1): void {
+    this.faults.drop(method, count);
+  }
+
+  /**
+   * failNext makes the next `count` calls of `method` fail without being processed: `{ status: 500 }`
+   * answers that HTTP status, `{ error: 'internal_error' }` answers HTTP 200 `{ ok: false, error }`,
+   * `{ ratelimited: 30 }` answers HTTP 429 with `Retry-After: 30`.
+   */
+  failNext(method: string, failure: Failure, count = 1): void {
+    this.faults.fail(method, failure, count);
   }
 
   /** messages lists a channel's messages (with thread replies) in the shape Slack returns them. */
@@ -185,4 +207,15 @@ export class EmulatorState {
 }
 
 /** DEFAULT_BOT_SCOPES are granted by `state.install()` when no scopes are given. */
-export const DEFAULT_BOT_SCOPES = ['chat:write', 'channels:read', 'groups:read', 'channels:join', 'users:read', 'users:read.email', 'team:read', 'commands'];
+export const DEFAULT_BOT_SCOPES = [
+  'chat:write',
+  'channels:read',
+  'groups:read',
+  'channels:history',
+  'groups:history',
+  'channels:join',
+  'users:read',
+  'users:read.email',
+  'team:read',
+  'commands',
+];

@@ -71,6 +71,14 @@ export interface StoredMessage {
   text: string;
   blocks?: unknown[];
   edited?: { user: string; ts: string };
+  /** Message metadata set by chat.postMessage/chat.update (`metadata` argument). */
+  metadata?: MessageMetadata;
+}
+
+/** MessageMetadata is Slack's app-defined structured data attached to a message. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
 }
 
 /** EphemeralMessage is visible to one user only (chat.postEphemeral or a response_url reply). */
@@ -92,6 +100,8 @@ export interface CallRecord {
   error?: string;
   status: number;
   at: string;
+  /** Set when a test injected a fault: `dropped` (processed, connection destroyed) or `failed` (not processed). */
+  fault?: 'dropped' | 'failed';
 }
 
 /** AppResponse is what the app answered to a request the emulator sent it. */

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chatMethods } from './chat-methods';
+import { failureResponse, type Fault } from './faults';
+import { historyMethods } from './history';
 import { readParams, sendJson, str } from './http';
 import { RateLimited, SlackError, requireScope, type MethodContext, type MethodSpec, type Result } from './method';
 import { oauthMethods } from './oauth';
@@ -7,18 +9,30 @@ import type { EmulatorState } from './state';
 import type { Params } from './types';
 import { workspaceMethods } from './workspace-methods';
 
-const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...chatMethods, ...oauthMethods };
+const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...oauthMethods };
 const SECRET_PARAMS = new Set(['token', 'client_secret', 'refresh_token']);
 
-/** handleWebApi answers `POST|GET /api/{method}` and records the call. */
+/**
+ * handleWebApi answers `POST|GET /api/{method}` and records the call. A fault queued with
+ * `state.failNext` answers instead of the method; one queued with `state.dropNextResponse` lets the
+ * method run and then destroys the connection without answering.
+ */
 export async function handleWebApi(req: IncomingMessage, res: ServerResponse, method: string, url: URL, state: EmulatorState): Promise<void> {
   let params: Params = {};
   let status = 200;
   let result: Result;
   const headers: Record<string, string> = {};
   let teamId: string | undefined;
+  let fault: Fault | undefined;
   try {
     params = await readParams(req, url);
+    fault = state.faults.take(method);
+    if (fault?.kind === 'fail') {
+      const failed = failureResponse(fault.failure);
+      state.record({ method, teamId: callerTeam(state, params, req), params: safe(params), ok: false, error: failed.body.error, status: failed.status, at: new Date(state.now()).toISOString(), fault: 'failed' });
+      sendJson(res, failed.status, failed.body, failed.headers);
+      return;
+    }
     const spec = METHODS[method];
     if (!spec) {
       status = 404;
@@ -43,10 +57,25 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
       throw err;
     }
   }
-  const safeParams = Object.fromEntries(Object.entries(params).filter(([k]) => !SECRET_PARAMS.has(k)));
   const error = result.ok ? undefined : String(result.error);
-  state.record({ method, teamId, params: safeParams, ok: result.ok, error, status, at: new Date(state.now()).toISOString() });
-  sendJson(res, status, result, headers);
+  const dropped = fault?.kind === 'drop';
+  state.record({ method, teamId, params: safe(params), ok: result.ok, error, status, at: new Date(state.now()).toISOString(), ...(dropped ? { fault: 'dropped' as const } : {}) });
+  // Slack got the call but the caller never hears back: close the socket without a response.
+  if (dropped) res.destroy();
+  else sendJson(res, status, result, headers);
+}
+
+/** safe strips secrets (tokens, client secrets) from recorded arguments. */
+function safe(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => !SECRET_PARAMS.has(k)));
+}
+
+/** callerTeam is the workspace of the call's token, if the token is valid (for recording only). */
+function callerTeam(state: EmulatorState, params: Params, req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : str(params, 'token');
+  const record = token ? state.credentials.check(token) : undefined;
+  return typeof record === 'object' ? record.teamId : undefined;
 }
 
 /** authenticate resolves the caller's token, or throws Slack's token errors. */

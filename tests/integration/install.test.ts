@@ -54,7 +54,7 @@ describe('Add to Slack', () => {
     const url = new URL(consentUrl);
     expect(`${url.origin}${url.pathname}`).toBe(emulator.authorizeUrl);
     expect(url.searchParams.get('client_id')).toBe(env().slack.clientId);
-    expect(url.searchParams.get('scope')).toBe('chat:write,channels:read,groups:read,channels:join,users:read,commands');
+    expect(url.searchParams.get('scope')).toBe('chat:write,channels:read,groups:read,channels:join,channels:history,groups:history,users:read,commands');
     expect(url.searchParams.get('redirect_uri')).toBe(`${env().appUrl}/api/slack/oauth_redirect`);
     const state = url.searchParams.get('state')!;
     expect(state.split('.')).toHaveLength(3);
@@ -81,7 +81,7 @@ describe('Add to Slack', () => {
     expect(stored.scopes).toEqual(expect.arrayContaining(['chat:write', 'users:read']));
     expect(stored.botUserId).toBe(workspaces.acme.botUserId);
     expect(stored.botTokenCiphertext).not.toContain('xoxb-');
-    const fetched = await prismaInstallationStore.fetchInstallation({ teamId, isEnterpriseInstall: false });
+    const fetched = await prismaInstallationStore.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
     expect(fetched.bot?.token).toBe(emulator.state.botToken(teamId));
     expect(jar.get('klaxon_oauth_install')).toBeUndefined();
   });

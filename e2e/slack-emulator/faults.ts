@@ -1,0 +1,81 @@
+/**
+ * Fault injection for app tests: drop the response to a call Slack did process, or fail a call
+ * transiently (HTTP 5xx, `{ ok: false, error }`, HTTP 429) without processing it.
+ */
+
+/** Failure is an injected transient failure: an HTTP status, a Slack error, or a rate limit (Retry-After seconds). */
+export type Failure = { status: number } | { error: string } | { ratelimited: number };
+
+/** Fault is what happens to the next matching call. */
+export type Fault = { kind: 'drop' } | { kind: 'fail'; failure: Failure };
+
+/** PendingFault is a queued fault with the number of calls it still applies to. */
+export interface PendingFault {
+  method: string;
+  fault: Fault;
+  remaining: number;
+}
+
+/** FaultInjector queues faults per Web API method; the oldest matching fault applies first. */
+export class FaultInjector {
+  private queue: PendingFault[] = [];
+
+  /** drop makes the next `count` calls of `method` run normally but lose their response (socket destroyed). */
+  drop(method: string, count = 1): void {
+    this.add(method, { kind: 'drop' }, count);
+  }
+
+  /** fail makes the next `count` calls of `method` fail with `failure` without being processed. */
+  fail(method: string, failure: Failure, count = 1): void {
+    this.add(method, { kind: 'fail', failure: checkFailure(failure) }, count);
+  }
+
+  /** take consumes one use of the oldest fault queued for `method`. */
+  take(method: string): Fault | undefined {
+    const pending = this.queue.find((p) => p.method === method);
+    if (!pending) return undefined;
+    pending.remaining -= 1;
+    if (pending.remaining <= 0) this.queue = this.queue.filter((p) => p !== pending);
+    return pending.fault;
+  }
+
+  /** pending lists the faults still queued. */
+  pending(): PendingFault[] {
+    return this.queue.map((p) => ({ ...p }));
+  }
+
+  /** clear forgets every queued fault. */
+  clear(): void {
+    this.queue = [];
+  }
+
+  private add(method: string, fault: Fault, count: number): void {
+    if (!method) throw new Error('method is required');
+    if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
+    this.queue.push({ method, fault, remaining: count });
+  }
+}
+
+/** checkFailure accepts exactly one of `status` (400–599), `error` (non-empty) or `ratelimited` (seconds ≥ 0). */
+function checkFailure(failure: Failure): Failure {
+  const { status, error, ratelimited } = failure as { status?: unknown; error?: unknown; ratelimited?: unknown };
+  const given = [status, error, ratelimited].filter((v) => v !== undefined);
+  if (given.length !== 1) throw new Error('give exactly one of status, error or ratelimited');
+  if (status !== undefined) {
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) throw new Error('status must be an HTTP error status (400–599)');
+    return { status };
+  }
+  if (error !== undefined) {
+    if (typeof error !== 'string' || !error) throw new Error('error must be a non-empty string');
+    return { error };
+  }
+  if (typeof ratelimited !== 'number' || !Number.isInteger(ratelimited) || ratelimited < 0) throw new Error('ratelimited must be whole seconds');
+  return { ratelimited };
+}
+
+/** failureResponse is the HTTP status, body and headers an injected failure answers with. */
+export function failureResponse(failure: Failure): { status: number; body: { ok: false; error: string }; headers: Record<string, string> } {
+  if ('ratelimited' in failure) return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'Retry-After': String(failure.ratelimited) } };
+  if ('error' in failure) return { status: 200, body: { ok: false, error: failure.error }, headers: {} };
+  return { status: failure.status, body: { ok: false, error: failure.status === 503 ? 'service_unavailable' : 'internal_error' }, headers: {} };
+}
