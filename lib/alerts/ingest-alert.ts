@@ -64,9 +64,9 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
       RETURNING 1
     )
     SELECT u.id, u.status, u.dedup_key, u.inserted,
-           (SELECT count(*) FROM new_deliveries) + (SELECT count(*) FROM refreshed) + (SELECT count(*) FROM activity) AS changes,
-           CASE WHEN (SELECT count(*) FROM new_deliveries) + (SELECT count(*) FROM refreshed) > 0
-                THEN pg_notify(${WORK_CHANNEL}, '') END AS notified
+           (SELECT count(*) FROM (SELECT pg_notify(${WORK_CHANNEL}, '')) AS signal
+            WHERE EXISTS (SELECT 1 FROM new_deliveries) OR EXISTS (SELECT 1 FROM refreshed))::int AS notified,
+           (SELECT count(*) FROM activity)::int AS recorded
     FROM upserted u`;
   return { id: row!.id, status: row!.status, dedupKey: row!.dedup_key, created: row!.inserted };
 }

@@ -49,7 +49,7 @@ describe('token store', () => {
   it('keeps only ciphertext in the database: no bot or refresh token appears in a full dump', async () => {
     const teamId = workspaces.acme.id;
     await installWorkspace(teamId);
-    const installation = await prismaInstallationStore.fetchInstallation({ teamId, isEnterpriseInstall: false });
+    const installation = await prismaInstallationStore.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
     const { token, refreshToken } = installation.bot!;
     expect(token).toMatch(/^xoxe\.xoxb-/); // a rotating bot token, as Slack formats them
     expect(refreshToken).toMatch(/^xoxe-/);

@@ -1,0 +1,209 @@
+// The alert pipeline end to end against the Slack emulator and a real PostgreSQL: ingest → route → queue →
+// worker → chat.postMessage, then updates, thread replies, pacing, retries and never-twice delivery.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import { ingestAlert } from '@/lib/alerts/ingest-alert';
+import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
+import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
+import { db, disconnectDb } from '@/lib/db';
+import type { AlertInput } from '@/lib/schemas/alert';
+import { startWorker, type Worker } from '@/lib/worker/run-worker';
+import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
+import { installWorkspace } from '../support/install-flow';
+import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+
+let emulator: SlackEmulator;
+let workspaces: SandboxWorkspaces;
+let scope: WorkspaceScope;
+let worker: Worker | null = null;
+const quiet = () => undefined;
+
+const ALERTS = 'C0ACMEALRT'; // the bot is a member
+const OPS = 'C0ACMEOPS1'; // public, the bot is not a member
+const ARCHIVED = 'C0ACMEARCH';
+const SECRET = 'C0ACMESCRT'; // private, the bot is not a member
+
+function trigger(overrides: Partial<Extract<AlertInput, { action: 'trigger' }>> = {}): AlertInput {
+  return { action: 'trigger', eventType: 'deploy.failed', severity: 'critical', title: 'Deploy of api failed', fields: { version: '1.2.3' }, links: [], ...overrides };
+}
+
+function runWorker(options: { leaseMs?: number } = {}) {
+  worker = startWorker(quiet, { pollMs: 50, ...options });
+  return worker;
+}
+
+async function deliveriesOf(alertId: string) {
+  return db().delivery.findMany({ where: { alertId }, orderBy: { channelId: 'asc' } });
+}
+
+function postsTo(channel: string, alertId: string) {
+  return emulator.state.messages(channel).filter((message) => JSON.stringify(message.blocks ?? []).includes(alertId));
+}
+
+beforeAll(async () => {
+  ({ emulator, workspaces } = await startSandboxSlack());
+  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
+  ({ scope } = await keyScope(workspaces.acme.id));
+  await addRoute(workspaces.acme.id, { eventTypes: ['deploy.*'], severities: ['critical', 'error'], channelIds: [ALERTS, OPS] });
+  await addRoute(workspaces.acme.id, { eventTypes: ['db.*'], severities: ['critical'], channelIds: [ARCHIVED, SECRET], position: 1 });
+  await addRoute(workspaces.acme.id, { eventTypes: ['burst.*'], severities: ['warning'], channelIds: [ALERTS], position: 2 });
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = null;
+});
+afterAll(async () => {
+  await emulator.close();
+  await disconnectDb();
+});
+
+describe('delivery', () => {
+  it('stores the alert with one delivery per routed channel before returning, then posts each once', async () => {
+    const result = await ingestAlert(scope, trigger({ dedupKey: 'deploy-api-1' }));
+    expect(result).toMatchObject({ status: 'triggered', dedupKey: 'deploy-api-1', created: true });
+    expect((await deliveriesOf(result.id)).map((d) => [d.channelId, d.state])).toEqual([
+      [ALERTS, 'pending'],
+      [OPS, 'pending'],
+    ]);
+
+    runWorker();
+    const sent = await waitFor(async () => {
+      const rows = await deliveriesOf(result.id);
+      return rows.every((d) => d.state === 'sent') && rows;
+    }, 10_000, 'both deliveries sent');
+    expect(sent.every((d) => d.messageTs)).toBe(true);
+    expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    // #ops: the bot was not a member; it joined once and posted.
+    expect(postsTo(OPS, result.id)).toHaveLength(1);
+    expect(emulator.state.calls('conversations.join').map((call) => call.params.channel)).toContain(OPS);
+    const [message] = postsTo(ALERTS, result.id);
+    expect(JSON.stringify(message?.blocks)).toContain('alert_acknowledge');
+    expect(message?.text).toContain('[CRITICAL] Deploy of api failed');
+  });
+
+  it('keeps an alert no route matches as unrouted, with no deliveries', async () => {
+    const result = await ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info' }));
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: result.id } });
+    expect(alert.routed).toBe(false);
+    expect(await deliveriesOf(result.id)).toHaveLength(0);
+  });
+
+  it('a repeated trigger with an open dedup key updates the existing messages instead of posting again', async () => {
+    runWorker();
+    const first = await ingestAlert(scope, trigger({ dedupKey: 'dup-1' }));
+    await waitFor(async () => (await deliveriesOf(first.id)).every((d) => d.state === 'sent'), 10_000, 'first post');
+    emulator.state.clearCalls();
+    const again = await ingestAlert(scope, trigger({ dedupKey: 'dup-1' }));
+    expect(again).toMatchObject({ id: first.id, created: false });
+    await waitFor(async () => emulator.state.calls('chat.update').length >= 2 && (await deliveriesOf(first.id)).every((d) => !d.dirty), 10_000, 'updates');
+    expect(emulator.state.calls('chat.postMessage')).toHaveLength(0);
+    expect(postsTo(ALERTS, first.id)).toHaveLength(1);
+    expect(JSON.stringify(postsTo(ALERTS, first.id)[0]?.blocks)).toMatch(/Seen 2 times/);
+    expect((await db().alert.findUniqueOrThrow({ where: { id: first.id } })).occurrences).toBe(2);
+  });
+
+  it('acknowledge and resolve update every message and reply in each thread; a resolved key opens a new alert', async () => {
+    runWorker();
+    const alert = await ingestAlert(scope, trigger({ dedupKey: 'life-1' }));
+    await waitFor(async () => (await deliveriesOf(alert.id)).every((d) => d.state === 'sent'), 10_000, 'posted');
+
+    const acked = await ingestAlert(scope, { action: 'acknowledge', dedupKey: 'life-1', fields: {}, links: [] });
+    expect(acked.status).toBe('acknowledged');
+    await waitFor(async () => postsTo(ALERTS, alert.id)[0]?.edited && (await db().threadReply.count({ where: { delivery: { alertId: alert.id }, sentAt: { not: null } } })) === 2, 10_000, 'ack shown');
+    const message = postsTo(ALERTS, alert.id)[0]!;
+    expect(JSON.stringify(message.blocks)).toContain('Acknowledged by');
+    expect(JSON.stringify(message.blocks)).not.toContain('alert_acknowledge');
+
+    const again = await changeAlertStatusFor(scope, alert.id, 'acknowledge');
+    expect(again).toMatchObject({ changed: false, unchangedReason: 'already acknowledged' });
+
+    await ingestAlert(scope, { action: 'resolve', dedupKey: 'life-1', fields: {}, links: [] });
+    const reopened = await ingestAlert(scope, trigger({ dedupKey: 'life-1' }));
+    expect(reopened.created).toBe(true);
+    expect(reopened.id).not.toBe(alert.id);
+    const activity = await db().alertActivity.findMany({ where: { alertId: alert.id }, orderBy: { at: 'asc' } });
+    expect(activity.map((a) => [a.kind, a.via])).toEqual([
+      ['triggered', 'api'],
+      ['acknowledged', 'api'],
+      ['resolved', 'api'],
+    ]);
+  });
+
+  it('marks permanent failures dead with the reason, without retrying', async () => {
+    runWorker();
+    const result = await ingestAlert(scope, trigger({ eventType: 'db.down' }));
+    const rows = await waitFor(async () => {
+      const current = await deliveriesOf(result.id);
+      return current.every((d) => d.state === 'dead') && current;
+    }, 10_000, 'dead deliveries');
+    expect(rows.map((d) => [d.channelId, d.lastError])).toEqual([
+      [ARCHIVED, expect.stringContaining('is_archived')],
+      [SECRET, 'channel_not_found'],
+    ]);
+  });
+
+  it('paces a burst at one message per second per channel, without dropping any', async () => {
+    runWorker();
+    const ids = [];
+    for (let i = 0; i < 4; i += 1) ids.push((await ingestAlert(scope, trigger({ eventType: 'burst.x', severity: 'warning', title: `burst ${i}` }))).id);
+    const rows = await waitFor(async () => {
+      const all = await db().delivery.findMany({ where: { alertId: { in: ids } }, orderBy: { sentAt: 'asc' } });
+      return all.every((d) => d.state === 'sent') && all;
+    }, 15_000, 'burst delivered');
+    const gaps = rows.slice(1).map((row, index) => row.sentAt!.getTime() - rows[index]!.sentAt!.getTime());
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
+    expect(ids.every((id) => postsTo(ALERTS, id).length === 1)).toBe(true);
+  });
+
+  it('honours 429 Retry-After and retries 5xx with backoff: nothing lost, nothing twice', async () => {
+    emulator.state.failNext('chat.postMessage', { ratelimited: 1 }, 2);
+    emulator.state.failNext('chat.postMessage', { status: 503 }, 1);
+    runWorker();
+    const result = await ingestAlert(scope, trigger({ title: 'storm' }));
+    await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state === 'sent'), 15_000, 'delivered after the storm');
+    expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    expect(postsTo(OPS, result.id)).toHaveLength(1);
+  });
+
+  it('never posts twice when the worker dies after Slack accepted the post', async () => {
+    // Slack stores the message, but the answer never arrives: the worker cannot know it was posted.
+    emulator.state.dropNextResponse('chat.postMessage', 1);
+    runWorker({ leaseMs: 500 });
+    const result = await ingestAlert(scope, trigger({ title: 'lost answer' }));
+    await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state === 'sent'), 15_000, 'reconciled');
+    expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    expect(postsTo(OPS, result.id)).toHaveLength(1);
+    expect(emulator.state.calls('conversations.history').length).toBeGreaterThan(0);
+  });
+
+  it('a worker killed mid-delivery leaves the lease to expire; another worker completes it once', async () => {
+    const result = await ingestAlert(scope, trigger({ title: 'killed worker' }));
+    const [first] = await deliveriesOf(result.id);
+    // What a killed worker leaves: the post started and was accepted by Slack, the outcome never recorded.
+    emulator.state.dropNextResponse('chat.postMessage', 1);
+    const token = emulator.state.botToken(workspaces.acme.id)!;
+    await db().delivery.update({ where: { id: first!.id }, data: { postStartedAt: new Date(), attempts: 1, lockedUntil: new Date(Date.now() + 300) } });
+    await fetch(`${emulator.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channel: first!.channelId, text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: result.id } }], metadata: { event_type: 'klaxon_alert', event_payload: { delivery_id: first!.id } } }),
+    }).catch(() => undefined);
+    runWorker();
+    await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state === 'sent'), 15_000, 'completed by another worker');
+    expect(postsTo(first!.channelId, result.id)).toHaveLength(1);
+  });
+
+  it('any number of workers share the queue without posting anything twice', async () => {
+    const workers = [startWorker(quiet, { pollMs: 50 }), startWorker(quiet, { pollMs: 50 }), startWorker(quiet, { pollMs: 50 })];
+    try {
+      const ids = await Promise.all(Array.from({ length: 3 }, (_, i) => ingestAlert(scope, trigger({ title: `shared ${i}` })).then((r) => r.id)));
+      await waitFor(async () => (await db().delivery.count({ where: { alertId: { in: ids }, state: 'sent' } })) === 6, 20_000, 'all shared sent');
+      for (const id of ids) {
+        expect(postsTo(ALERTS, id)).toHaveLength(1);
+        expect(postsTo(OPS, id)).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+});
