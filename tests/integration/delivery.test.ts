@@ -144,7 +144,7 @@ describe('delivery', () => {
 
   it('paces a burst at one message per second per channel, without dropping any', async () => {
     runWorker();
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) ids.push((await ingestAlert(scope, trigger({ eventType: 'burst.x', severity: 'warning', title: `burst ${i}` }))).id);
     const rows = await waitFor(async () => {
       const all = await db().delivery.findMany({ where: { alertId: { in: ids } }, orderBy: { sentAt: 'asc' } });
