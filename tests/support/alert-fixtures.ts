@@ -23,7 +23,7 @@ export async function addRoute(workspaceId: string, route: { eventTypes: string[
 }
 
 /** waitFor polls until check returns a truthy value (or fails after timeoutMs). */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,0 +1,55 @@
+// The route form speaks in form fields (a free-text pattern list, checkboxes, a select); the routes API
+// schemas speak snake_case JSON. This module maps one to the other, so the dashboard validates with the
+// very schemas the REST API uses.
+import { routeInputSchema, routePatchSchema, type RouteInput, type RoutePatch } from '@/lib/schemas/route';
+import type { Route } from '@/lib/generated/prisma/client';
+import { splitList, type FormValues } from './form-state';
+
+/** ROUTE_LIST_FIELDS are the route form's fields that hold several values. */
+export const ROUTE_LIST_FIELDS = ['severities', 'channels'] as const;
+
+function routeBody(values: FormValues) {
+  const templateId = typeof values.template_id === 'string' ? values.template_id : '';
+  return {
+    name: values.name ?? '',
+    event_types: splitList(values.event_types),
+    severities: values.severities ?? [],
+    channels: values.channels ?? [],
+    template_id: templateId === '' ? null : templateId,
+    enabled: values.enabled === 'on' || values.enabled === 'true',
+  };
+}
+
+/** parseNewRoute validates the form of a new route with routeInputSchema (throws its ZodError). */
+export function parseNewRoute(values: FormValues): RouteInput {
+  return routeInputSchema.parse(routeBody(values));
+}
+
+/** parseRouteEdit validates the edit form of a route with routePatchSchema (every field is sent). */
+export function parseRouteEdit(values: FormValues): RoutePatch {
+  return routePatchSchema.parse(routeBody(values));
+}
+
+/** routeFormValues fills the form from a saved route. */
+export function routeFormValues(route: Route): FormValues {
+  return {
+    name: route.name,
+    event_types: route.eventTypes.join(', '),
+    severities: [...route.severities],
+    channels: [...route.channelIds],
+    template_id: route.templateId ?? '',
+    enabled: route.enabled ? 'on' : '',
+  };
+}
+
+/** testAlertBody is the alert "Send test alert" posts for a route: its first pattern (`*` → `test`) and first severity. */
+export function testAlertBody(route: Route, by: string) {
+  return {
+    event_type: (route.eventTypes[0] ?? 'test').replace(/\*/g, 'test'),
+    severity: route.severities[0] ?? 'info',
+    title: `Test alert for route “${route.name}”`,
+    description: `Sent from the Klaxon dashboard by ${by} to check this route.`,
+    source: 'Klaxon dashboard',
+    fields: { route: route.name },
+  };
+}

@@ -1,0 +1,61 @@
+// Request examples of the OpenAPI document (the README's curl examples send the same bodies). The tests parse
+// every one with the endpoint's zod schema, so an example can't drift from what the API accepts.
+
+/** DEPLOY_FAILED is a realistic trigger: a critical `deploy.failed` with fields and links. */
+export const DEPLOY_FAILED = {
+  event_type: 'deploy.failed',
+  severity: 'critical',
+  title: 'Deploy of checkout-api to production failed',
+  description: 'Health checks failed after the rollout; traffic was rolled back to v2024.05.01-3.',
+  source: 'github-actions',
+  dedup_key: 'deploy/checkout-api/production',
+  fields: { service: 'checkout-api', environment: 'production', version: 'v2024.05.02-1', failed_checks: 3, rolled_back: true },
+  links: [
+    { text: 'Workflow run', url: 'https://github.com/acme/checkout-api/actions/runs/9876543210' },
+    { text: 'Runbook', url: 'https://wiki.acme.example/runbooks/deploys' },
+  ],
+  occurred_at: '2024-05-02T14:02:00Z',
+};
+
+/** ACKNOWLEDGE / RESOLVE change the open alert with a dedup key. */
+export const ACKNOWLEDGE = { action: 'acknowledge', dedup_key: 'deploy/checkout-api/production' };
+export const RESOLVE = { action: 'resolve', dedup_key: 'deploy/checkout-api/production' };
+
+/** NEW_API_KEY creates a key that may only send and read alerts. */
+export const NEW_API_KEY = { name: 'GitHub Actions', scopes: ['alerts:write', 'alerts:read'] };
+
+/** DEPLOY_ROUTE sends critical and error deploy events to one channel. */
+export const DEPLOY_ROUTE = {
+  name: 'Deploy failures',
+  event_types: ['deploy.*'],
+  severities: ['critical', 'error'],
+  channels: ['C0123ABCD'],
+  enabled: true,
+};
+
+/** ROUTE_PATCH pauses a route. */
+export const ROUTE_PATCH = { enabled: false };
+
+/** DEPLOY_TEMPLATE is a header and a section made of placeholders. */
+export const DEPLOY_TEMPLATE = {
+  name: 'Deploys',
+  blocks: [
+    { type: 'header', text: { type: 'plain_text', text: '{{title}}' } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*{{fields.service}}* ({{fields.environment}}) · {{severity}} · seen {{occurrences}}×\n{{description}}' },
+      fields: [
+        { type: 'mrkdwn', text: '*Version*\n{{fields.version}}' },
+        { type: 'mrkdwn', text: '*Source*\n{{source}}' },
+      ],
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: '{{links}} · <{{dashboard_url}}|Open in Klaxon>' }] },
+  ],
+};
+
+/** TEMPLATE_PREVIEW renders unsaved blocks with a sample alert. */
+export const TEMPLATE_PREVIEW = {
+  blocks: DEPLOY_TEMPLATE.blocks,
+  severity: 'critical',
+  alert: { title: 'Deploy of checkout-api to production failed', fields: { service: 'checkout-api', environment: 'production', version: 'v2024.05.02-1' } },
+};

@@ -1,0 +1,595 @@
+// The OpenAPI 3.1 document of the REST API (DESIGN.md §5), served at GET /api/v1/openapi.json. Request bodies
+// and queries are generated from the zod schemas the handlers parse with (their input shapes); responses from
+// the mirrors in response-schemas.ts. openapi-document.test.ts checks every route file has its operation.
+import { z } from 'zod';
+import packageJson from '@/package.json';
+import { MAX_TEMPLATE_BLOCKS } from '@/lib/blocks/validate-template';
+import { MAX_BODY_BYTES } from '@/lib/http/read-json';
+import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySchema } from '@/lib/schemas/alert';
+import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
+import { severitySchema } from '@/lib/schemas/primitives';
+import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
+import * as examples from './examples';
+import * as out from './response-schemas';
+
+type Json = Record<string, unknown>;
+
+/** OpenApiDocument is the parts of an OpenAPI 3.1 document this module builds. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  servers: Array<{ url: string }>;
+  tags: Array<{ name: string; description: string }>;
+  paths: Record<string, Record<string, unknown>>;
+  components: {
+    schemas: Record<string, Json>;
+    parameters: Record<string, Json>;
+    responses: Record<string, Json>;
+    headers: Record<string, Json>;
+    securitySchemes: Record<string, Json>;
+  };
+}
+
+const ref = (kind: 'schemas' | 'parameters' | 'responses' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+// ---- schemas ---------------------------------------------------------------------------------------------
+
+// Every named schema, request and response alike, in one registry: zod turns references between them into
+// `$ref`s. Converted with io 'input', so request schemas show what a client may send (defaults optional) and
+// response objects don't forbid fields added later.
+const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
+  AlertInput: {
+    schema: alertInputSchema,
+    description:
+      'An alert. `trigger` (the default action) opens an alert, or bumps the open one with the same `dedup_key`; ' +
+      '`acknowledge` / `resolve` change the open alert with `dedup_key`. Unknown fields are refused.',
+  },
+  AlertLink: { schema: alertLinkSchema, description: 'A link shown on the alert; http(s) only.' },
+  AlertFields: { schema: alertFieldsSchema, description: 'Up to 50 custom fields: string, number or boolean values.' },
+  Severity: { schema: severitySchema, description: 'How bad it is, most severe first.' },
+  ApiKeyInput: { schema: apiKeyInputSchema, description: 'A new API key; `scopes` default to all three.' },
+  RouteInput: {
+    schema: routeInputSchema,
+    description:
+      'A routing rule: alerts whose event type matches one of `event_types` (exact, or with `*` wildcards) and whose ' +
+      'severity is in `severities` go to `channels` (Slack channel ids of this workspace), rendered with `template_id` ' +
+      '(null or absent: the default template).',
+  },
+  RoutePatch: { schema: routePatchSchema, description: 'Any route fields, at least one; `template_id: null` clears the template.' },
+  TemplateInput: { schema: templateInputSchema, description: 'A Block Kit template; strings may hold `{{placeholders}}`.' },
+  TemplatePreviewRequest: {
+    schema: templatePreviewSchema,
+    description: 'Unsaved `blocks` or a saved `template_id` (neither: the default layout), rendered with a sample alert whose parts `alert` overrides.',
+  },
+  Block: {
+    schema: out.blockSchema,
+    description:
+      'A Block Kit block (https://docs.slack.dev/reference/block-kit/blocks): header, section, divider, context, actions ' +
+      'or image. Placeholders: {{title}}, {{description}}, {{severity}}, {{event_type}}, {{source}}, {{fields.<name>}}, ' +
+      '{{links}}, {{occurrences}}, {{status}}, {{dashboard_url}}. Block ids starting with `klaxon_` are reserved.',
+  },
+  Alert: { schema: out.alertOut, description: 'An alert.' },
+  Delivery: { schema: out.deliveryOut, description: "One channel's copy of an alert; `ts` is the Slack message's timestamp once posted." },
+  Activity: {
+    schema: out.activityOut,
+    description: 'An entry of the timeline. `actor` is the Slack user id when the action came from Slack, else the key or user id.',
+  },
+  AlertDetail: { schema: out.alertDetailOut, description: 'An alert with its deliveries and activity timeline.' },
+  AlertList: { schema: out.alertListOut, description: 'A page of alerts, newest first; pass `next_cursor` as `cursor` for the next (null: last page).' },
+  AlertAccepted: { schema: out.alertAcceptedOut, description: 'The alert the request created or changed.' },
+  ApiKey: { schema: out.apiKeyOut, description: 'An API key; only its prefix is ever shown again.' },
+  ApiKeyCreated: { schema: out.apiKeyCreatedOut, description: 'A new API key: `key` is in this answer only.' },
+  ApiKeyList: { schema: out.apiKeyListOut, description: "The workspace's API keys." },
+  Route: { schema: out.routeOut, description: 'A routing rule.' },
+  RouteList: { schema: out.routeListOut, description: 'Routes in evaluation order.' },
+  Template: { schema: out.templateOut, description: 'A saved template.' },
+  TemplateList: { schema: out.templateListOut, description: 'Templates by name.' },
+  RenderedMessage: {
+    schema: out.renderedMessageOut,
+    description: 'The message as chat.postMessage receives it: notification `text` and `blocks`, Acknowledge/Resolve buttons included.',
+  },
+  Channel: { schema: out.channelOut, description: 'A Slack channel from the cache of conversations.list.' },
+  ChannelList: { schema: out.channelListOut, description: "The workspace's channels by name." },
+  Health: { schema: out.healthOut, description: 'Whether the app and its database answer.' },
+  Error: {
+    schema: out.errorOut,
+    description: 'Every error. `details` lists each invalid field (dotted path) when the request was invalid.',
+  },
+};
+
+// Hooks into zod's conversion: the Block Kit JSON of templates (a z.unknown() checked by validateTemplate) is
+// shown as an array of Blocks, link URLs get `format: uri` (the http(s) check is a pipe, absent from the input
+// side), date-times keep `format` without zod's page-long regex, and safe-integer bounds go.
+function override(ctx: { zodSchema: unknown; jsonSchema: Json }): void {
+  const schema = ctx.jsonSchema;
+  if (ctx.zodSchema === templateBlocksSchema) {
+    Object.assign(schema, { type: 'array', minItems: 1, maxItems: MAX_TEMPLATE_BLOCKS, items: ref('schemas', 'Block') });
+  }
+  if (ctx.zodSchema === alertLinkSchema.shape.url) schema.format = 'uri';
+  if (schema.format === 'date-time') delete schema.pattern;
+  // z.int() bounds itself to safe integers; that goes without saying.
+  if (schema.maximum === Number.MAX_SAFE_INTEGER) delete schema.maximum;
+  if (schema.minimum === Number.MIN_SAFE_INTEGER) delete schema.minimum;
+}
+
+function componentSchemas(): Record<string, Json> {
+  const registry = z.registry<{ id: string; description: string }>();
+  for (const [id, { schema, description }] of Object.entries(SCHEMAS)) registry.add(schema, { id, description });
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'input',
+    metadata: registry,
+    uri: (id) => `#/components/schemas/${id}`,
+    override,
+  }) as { schemas: Record<string, Json> };
+  // `$schema` is implied by OpenAPI 3.1 and a fragment-only `$id` is not a valid one: drop both.
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+}
+
+// The alert list query, one parameter per property; lists may be repeated or comma-separated.
+function alertListParameters(): Json[] {
+  const query = z.toJSONSchema(alertListQuerySchema, { io: 'input', override }) as { properties: Record<string, Json>; required?: string[] };
+  const descriptions: Record<string, string> = {
+    status: 'Only alerts in these states (repeat the parameter or separate with commas).',
+    severity: 'Only alerts of these severities (repeat the parameter or separate with commas).',
+    event_type: 'Only alerts of these exact event types (repeat the parameter or separate with commas).',
+    since: 'Only alerts created at or after this time (ISO 8601 with a time zone).',
+    until: 'Only alerts created at or before this time.',
+    limit: 'Page size.',
+    cursor: '`next_cursor` of the previous page.',
+    q: 'Text to find in titles, or an exact dedup key.',
+  };
+  return Object.entries(query.properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: query.required?.includes(name) ?? false,
+    description: descriptions[name],
+    schema,
+    ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
+  }));
+}
+
+// ---- operations ------------------------------------------------------------------------------------------
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type ErrorStatus = 400 | 404 | 409 | 413 | 429;
+
+interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** The API key scope the endpoint needs (null: public). Sessions need admin rights unless it is alerts:read. */
+  permission: ApiKeyScope | null;
+  parameters?: Json[];
+  body?: { schema: string; examples: Record<string, { summary: string; value: unknown }> };
+  /** The success answer; `schema` names a component schema, or is an inline one. */
+  ok: { status: number; description: string; schema?: string | Json };
+  /** Other non-error answers by status. */
+  more?: Record<number, { description: string; schema: string }>;
+  errors?: ErrorStatus[];
+}
+
+const ERROR_RESPONSES: Record<ErrorStatus | 401 | 403, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  413: 'PayloadTooLarge',
+  429: 'RateLimited',
+};
+
+const ALERTS = 'Alerts';
+const API_KEYS = 'API keys';
+const ROUTES = 'Routes';
+const TEMPLATES = 'Templates';
+const CHANNELS = 'Channels';
+const SYSTEM = 'System';
+
+const example = (summary: string, value: unknown) => ({ summary, value });
+
+type PathSpec = { parameters?: Json[]; operations: Partial<Record<Method, Operation>> };
+
+const paths = (): Record<string, PathSpec> => ({
+  '/api/v1/alerts': {
+    operations: {
+      post: {
+        operationId: 'createAlert',
+        summary: 'Send an alert',
+        description:
+          'Accepts one alert. It is stored with its delivery jobs before the answer; messages are posted to the ' +
+          "matching routes' channels in the background. A trigger whose `dedup_key` matches an open alert bumps its " +
+          'occurrence count instead of posting again; after `resolve`, the same key opens a new alert. ' +
+          'Rate limited per API key (`API_KEY_RATE_LIMIT` requests per second).',
+        tag: ALERTS,
+        permission: 'alerts:write',
+        body: {
+          schema: 'AlertInput',
+          examples: {
+            trigger: example('A failed deploy', examples.DEPLOY_FAILED),
+            acknowledge: example('Acknowledge by dedup key', examples.ACKNOWLEDGE),
+            resolve: example('Resolve by dedup key', examples.RESOLVE),
+          },
+        },
+        ok: { status: 202, description: 'Accepted: the alert is stored and its deliveries queued.', schema: 'AlertAccepted' },
+        errors: [400, 404, 413, 429],
+      },
+      get: {
+        operationId: 'listAlerts',
+        summary: 'List alerts',
+        description: "The workspace's alerts, newest first, filtered, with cursor pagination.",
+        tag: ALERTS,
+        permission: 'alerts:read',
+        parameters: alertListParameters(),
+        ok: { status: 200, description: 'A page of alerts.', schema: 'AlertList' },
+        errors: [400],
+      },
+    },
+  },
+  '/api/v1/alerts/{id}': {
+    parameters: [ref('parameters', 'AlertId')],
+    operations: {
+      get: {
+        operationId: 'getAlert',
+        summary: 'Get an alert',
+        description: 'One alert with its deliveries (one per channel) and its activity timeline.',
+        tag: ALERTS,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The alert.', schema: 'AlertDetail' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/api-keys': {
+    operations: {
+      post: {
+        operationId: 'createApiKey',
+        summary: 'Create an API key',
+        description: 'Creates a key (workspace admins). The key itself is in this answer only: store it now.',
+        tag: API_KEYS,
+        permission: 'config:write',
+        body: { schema: 'ApiKeyInput', examples: { ci: example('A key for CI that sends and reads alerts', examples.NEW_API_KEY) } },
+        ok: { status: 201, description: 'The new key, shown once.', schema: 'ApiKeyCreated' },
+        errors: [400, 413],
+      },
+      get: {
+        operationId: 'listApiKeys',
+        summary: 'List API keys',
+        description: "The workspace's keys, revoked ones included; prefixes only.",
+        tag: API_KEYS,
+        permission: 'config:write',
+        ok: { status: 200, description: 'The keys.', schema: 'ApiKeyList' },
+      },
+    },
+  },
+  '/api/v1/api-keys/{id}': {
+    parameters: [ref('parameters', 'ApiKeyId')],
+    operations: {
+      delete: {
+        operationId: 'revokeApiKey',
+        summary: 'Revoke an API key',
+        description: 'Revokes the key at once; it is kept, with `revoked_at` set.',
+        tag: API_KEYS,
+        permission: 'config:write',
+        ok: { status: 200, description: 'The revoked key.', schema: 'ApiKey' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/routes': {
+    operations: {
+      get: {
+        operationId: 'listRoutes',
+        summary: 'List routes',
+        tag: ROUTES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The routing rules in evaluation order.', schema: 'RouteList' },
+      },
+      post: {
+        operationId: 'createRoute',
+        summary: 'Create a route',
+        description: 'Adds a routing rule. Channels must be channels of this workspace; `template_id` a template of it.',
+        tag: ROUTES,
+        permission: 'config:write',
+        body: { schema: 'RouteInput', examples: { deploys: example('Deploy failures to one channel', examples.DEPLOY_ROUTE) } },
+        ok: { status: 201, description: 'The new route.', schema: 'Route' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/routes/{id}': {
+    parameters: [ref('parameters', 'RouteId')],
+    operations: {
+      get: {
+        operationId: 'getRoute',
+        summary: 'Get a route',
+        tag: ROUTES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The route.', schema: 'Route' },
+        errors: [404],
+      },
+      patch: {
+        operationId: 'updateRoute',
+        summary: 'Change a route',
+        description: 'Changes the given fields only.',
+        tag: ROUTES,
+        permission: 'config:write',
+        body: { schema: 'RoutePatch', examples: { pause: example('Pause a route', examples.ROUTE_PATCH) } },
+        ok: { status: 200, description: 'The changed route.', schema: 'Route' },
+        errors: [400, 404, 413],
+      },
+      delete: {
+        operationId: 'deleteRoute',
+        summary: 'Delete a route',
+        tag: ROUTES,
+        permission: 'config:write',
+        ok: { status: 204, description: 'Deleted.' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/templates': {
+    operations: {
+      get: {
+        operationId: 'listTemplates',
+        summary: 'List templates',
+        tag: TEMPLATES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The templates by name.', schema: 'TemplateList' },
+      },
+      post: {
+        operationId: 'createTemplate',
+        summary: 'Create a template',
+        description: 'Saves a Block Kit template after checking its shape, placeholders and Slack limits; errors point at the block.',
+        tag: TEMPLATES,
+        permission: 'config:write',
+        body: { schema: 'TemplateInput', examples: { deploys: example('A header and a section with placeholders', examples.DEPLOY_TEMPLATE) } },
+        ok: { status: 201, description: 'The new template.', schema: 'Template' },
+        errors: [400, 409, 413],
+      },
+    },
+  },
+  '/api/v1/templates/{id}': {
+    parameters: [ref('parameters', 'TemplateId')],
+    operations: {
+      get: {
+        operationId: 'getTemplate',
+        summary: 'Get a template',
+        tag: TEMPLATES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The template.', schema: 'Template' },
+        errors: [404],
+      },
+      put: {
+        operationId: 'replaceTemplate',
+        summary: 'Replace a template',
+        description: 'Replaces the name and blocks.',
+        tag: TEMPLATES,
+        permission: 'config:write',
+        body: { schema: 'TemplateInput', examples: { deploys: example('A header and a section with placeholders', examples.DEPLOY_TEMPLATE) } },
+        ok: { status: 200, description: 'The saved template.', schema: 'Template' },
+        errors: [400, 404, 409, 413],
+      },
+      patch: {
+        operationId: 'updateTemplate',
+        summary: 'Replace a template (PATCH)',
+        description: 'Same as PUT: name and blocks are both required.',
+        tag: TEMPLATES,
+        permission: 'config:write',
+        body: { schema: 'TemplateInput', examples: { deploys: example('A header and a section with placeholders', examples.DEPLOY_TEMPLATE) } },
+        ok: { status: 200, description: 'The saved template.', schema: 'Template' },
+        errors: [400, 404, 409, 413],
+      },
+      delete: {
+        operationId: 'deleteTemplate',
+        summary: 'Delete a template',
+        description: 'Refused with 409 while a route uses the template.',
+        tag: TEMPLATES,
+        permission: 'config:write',
+        ok: { status: 204, description: 'Deleted.' },
+        errors: [404, 409],
+      },
+    },
+  },
+  '/api/v1/templates/preview': {
+    operations: {
+      post: {
+        operationId: 'previewTemplate',
+        summary: 'Preview a template',
+        description: 'Renders a sample alert as Slack will receive it, with unsaved blocks, a saved template or the default layout.',
+        tag: TEMPLATES,
+        permission: 'alerts:read',
+        body: { schema: 'TemplatePreviewRequest', examples: { unsaved: example('Unsaved blocks with a custom sample', examples.TEMPLATE_PREVIEW) } },
+        ok: { status: 200, description: 'The rendered message.', schema: 'RenderedMessage' },
+        errors: [400, 404, 413],
+      },
+    },
+  },
+  '/api/v1/channels': {
+    operations: {
+      get: {
+        operationId: 'listChannels',
+        summary: 'List channels',
+        description: "The workspace's public channels and the private ones the bot is in, from the cache of conversations.list.",
+        tag: CHANNELS,
+        permission: 'alerts:read',
+        parameters: [
+          {
+            name: 'refresh',
+            in: 'query',
+            required: false,
+            description: '`true` re-reads every page of conversations.list from Slack first.',
+            schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
+          },
+        ],
+        ok: { status: 200, description: 'The channels by name.', schema: 'ChannelList' },
+      },
+    },
+  },
+  '/api/v1/openapi.json': {
+    operations: {
+      get: {
+        operationId: 'getOpenApiDocument',
+        summary: 'This document',
+        tag: SYSTEM,
+        permission: null,
+        ok: { status: 200, description: 'The OpenAPI 3.1 document of the REST API.', schema: { type: 'object' } },
+      },
+    },
+  },
+  '/api/health': {
+    operations: {
+      get: {
+        operationId: 'getHealth',
+        summary: 'Health check',
+        description: 'For load balancers: 200 when the app and its database answer, 503 otherwise.',
+        tag: SYSTEM,
+        permission: null,
+        ok: { status: 200, description: 'Healthy.', schema: 'Health' },
+        more: { 503: { description: 'The database does not answer.', schema: 'Health' } },
+      },
+    },
+  },
+});
+
+function jsonContent(schema: Json, extra: Json = {}): Json {
+  return { 'application/json': { schema, ...extra } };
+}
+
+function operationObject({ operationId, summary, description, tag, permission, parameters, body, ok, more = {}, errors = [] }: Operation): Json {
+  const schemaOf = (schema: string | Json) => (typeof schema === 'string' ? ref('schemas', schema) : schema);
+  const responses: Record<string, Json> = {
+    [ok.status]: { description: ok.description, ...(ok.schema ? { content: jsonContent(schemaOf(ok.schema)) } : {}) },
+  };
+  for (const [status, answer] of Object.entries(more)) responses[status] = { description: answer.description, content: jsonContent(schemaOf(answer.schema)) };
+  const statuses = [...errors, ...(permission ? ([401, 403] as const) : [])].sort((a, b) => a - b);
+  for (const status of statuses) responses[status] = ref('responses', ERROR_RESPONSES[status]);
+
+  const scopeNote = permission
+    ? `Needs an API key with the \`${permission}\` scope, or a dashboard session` +
+      (permission === 'alerts:read' ? '.' : ' of a workspace admin.')
+    : 'Public.';
+  return {
+    operationId,
+    summary,
+    description: [description, scopeNote].filter(Boolean).join('\n\n'),
+    tags: [tag],
+    security: permission ? [{ apiKey: [permission] }, { session: [] }] : [],
+    ...(permission || parameters ? { parameters: [...(parameters ?? []), ...(permission ? [ref('parameters', 'TeamId')] : [])] } : {}),
+    ...(body ? { requestBody: { required: true, content: jsonContent(ref('schemas', body.schema), { examples: body.examples }) } } : {}),
+    responses,
+  };
+}
+
+function errorResponse(description: string, code: (typeof out.ERROR_CODES)[number], message: string, extra: Json = {}): Json {
+  return { description, ...extra, content: jsonContent(ref('schemas', 'Error'), { example: { error: { code, message } } }) };
+}
+
+function build(): OpenApiDocument {
+  const idParameter = (what: string): Json => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string', minLength: 1 } });
+  return {
+    openapi: '3.1.1',
+    info: {
+      title: 'Klaxon',
+      version: packageJson.version,
+      description:
+        'Routes operational alerts into Slack, per workspace, by event type and severity.\n\n' +
+        'Authenticate with an API key (`Authorization: Bearer klx_live_…`, created in the dashboard or with ' +
+        '`POST /api/v1/api-keys`); its scopes decide what it may call. The dashboard session cookie works too. ' +
+        `JSON bodies are limited to ${MAX_BODY_BYTES / 1024} KB. Every error is \`{ "error": { "code", "message", "details"? } }\`.`,
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: ALERTS, description: 'Send alerts, change their status, read them back.' },
+      { name: API_KEYS, description: 'Keys for services calling this API.' },
+      { name: ROUTES, description: 'Which event types and severities go to which channels.' },
+      { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
+      { name: CHANNELS, description: "The workspace's Slack channels." },
+      { name: SYSTEM, description: 'Health and this document.' },
+    ],
+    paths: Object.fromEntries(
+      Object.entries(paths()).map(([path, { parameters, operations }]) => [
+        path,
+        {
+          ...(parameters ? { parameters } : {}),
+          ...Object.fromEntries(Object.entries(operations).map(([method, operation]) => [method, operationObject(operation)])),
+        },
+      ]),
+    ),
+    components: {
+      schemas: componentSchemas(),
+      parameters: {
+        AlertId: idParameter('alert'),
+        ApiKeyId: idParameter('API key'),
+        RouteId: idParameter('route'),
+        TemplateId: idParameter('template'),
+        TeamId: {
+          name: 'team_id',
+          in: 'query',
+          required: false,
+          description:
+            'With a dashboard session only: the Slack team id of the workspace to act on. Required when the session is ' +
+            'signed in to several workspaces (400 without it); ignored with an API key, whose workspace is its own.',
+          schema: { type: 'string', minLength: 1 },
+        },
+      },
+      headers: {
+        RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } },
+      },
+      responses: {
+        BadRequest: errorResponse('The request is invalid; `message` names the first field, `details` lists them all.', 'invalid_request', 'title: must not be empty'),
+        Unauthorized: errorResponse('No API key or session, or an invalid or revoked key.', 'unauthorized', 'Invalid or revoked API key.'),
+        Forbidden: errorResponse(
+          'The key lacks the scope; or the session is not a workspace admin, or a session write came without a same-origin `Origin` header.',
+          'forbidden',
+          'This API key lacks the alerts:write scope.',
+        ),
+        NotFound: errorResponse('No such resource in this workspace.', 'not_found', 'No such alert.'),
+        Conflict: errorResponse('The change conflicts with the current state.', 'conflict', 'name: a template with this name exists'),
+        PayloadTooLarge: errorResponse(`The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
+        RateLimited: errorResponse(
+          'Too many requests for this API key (`API_KEY_RATE_LIMIT` per second, default 3000); retry after `Retry-After` seconds.',
+          'rate_limited',
+          'Too many requests for this API key; retry after 1 s.',
+          { headers: { 'Retry-After': ref('headers', 'RetryAfter') } },
+        ),
+      },
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'klx_live_…',
+          description:
+            'An API key: `Authorization: Bearer klx_live_…`. Scopes: `alerts:write` (send alerts), `alerts:read` (read ' +
+            'alerts, routes, templates, channels), `config:write` (change routes, templates and API keys); each operation ' +
+            'lists the one it needs.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'klaxon_session',
+          description:
+            'The dashboard session (sign in with Slack). Writes need a workspace admin and a same-origin `Origin` header; ' +
+            'add `team_id` when signed in to several workspaces.',
+        },
+      },
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** openApiDocument returns the OpenAPI 3.1 document of the REST API (built once, then frozen and reused). */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= deepFreeze(build());
+  return cached;
+}

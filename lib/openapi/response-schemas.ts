@@ -1,0 +1,170 @@
+// zod schemas of the JSON the REST handlers answer with, for the OpenAPI document only: they mirror the
+// `*Json` functions (alertJson, apiKeyJson, routeJson, templateJson, channelJson, …) field for field. The
+// handlers don't parse their answers with them; openapi-document.test.ts keeps them honest against samples.
+import { z } from 'zod';
+import { ALERT_STATUSES, severitySchema } from '@/lib/schemas/primitives';
+import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
+import type { ErrorCode } from '@/lib/errors';
+
+const dateTime = z.iso.datetime();
+const nullableDateTime = dateTime.nullable();
+
+// The request's severity schema, so that the document shows one Severity component for both directions.
+const severityOut = severitySchema;
+
+/** alertStatusOut is an alert's status. */
+export const alertStatusOut = z.enum(ALERT_STATUSES);
+
+/** blockSchema is one Block Kit block, loosely: the exact rules are those of lib/blocks/validate-template. */
+export const blockSchema = z.looseObject({
+  type: z.enum(['header', 'section', 'divider', 'context', 'actions', 'image']),
+  block_id: z.string().max(255).optional(),
+});
+
+/** alertLinkOut is a link of an alert. */
+export const alertLinkOut = z.object({ text: z.string(), url: z.string() });
+
+/** alertOut mirrors alertJson (lib/alerts/alert-views.ts). */
+export const alertOut = z.object({
+  id: z.string(),
+  status: alertStatusOut,
+  event_type: z.string(),
+  severity: severityOut,
+  title: z.string(),
+  description: z.string().nullable(),
+  source: z.string().nullable(),
+  dedup_key: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  links: z.array(alertLinkOut),
+  occurrences: z.int().min(1),
+  routed: z.boolean(),
+  occurred_at: dateTime,
+  last_seen_at: dateTime,
+  acknowledged_at: nullableDateTime,
+  resolved_at: nullableDateTime,
+  snoozed_until: nullableDateTime,
+  created_at: dateTime,
+});
+
+/** deliveryOut mirrors deliveryJson: one channel's copy of an alert. */
+export const deliveryOut = z.object({
+  id: z.string(),
+  channel: z.string(),
+  state: z.enum(['pending', 'sent', 'failed', 'dead']),
+  ts: z.string().nullable(),
+  attempts: z.int().min(0),
+  last_error: z.string().nullable(),
+  sent_at: nullableDateTime,
+  next_attempt_at: nullableDateTime,
+});
+
+/** activityOut mirrors activityJson: one entry of an alert's timeline. */
+export const activityOut = z.object({
+  kind: z.enum(['triggered', 'occurred', 'acknowledged', 'resolved', 'reopened', 'snoozed', 'escalated', 'comment']),
+  actor: z.string().nullable(),
+  actor_type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']),
+  actor_name: z.string().nullable(),
+  via: z.enum(['slack', 'api', 'dashboard', 'system']),
+  note: z.string().nullable(),
+  at: dateTime,
+});
+
+/** alertDetailOut mirrors getAlertDetail. */
+export const alertDetailOut = alertOut.extend({ deliveries: z.array(deliveryOut), activity: z.array(activityOut) });
+
+/** alertListOut mirrors listAlerts. */
+export const alertListOut = z.object({ alerts: z.array(alertOut), next_cursor: z.string().nullable() });
+
+/** alertAcceptedOut is the 202 of `POST /api/v1/alerts`. */
+export const alertAcceptedOut = z.object({ id: z.string(), status: alertStatusOut, dedup_key: z.string() });
+
+/** apiKeyOut mirrors apiKeyJson (never the secret). */
+export const apiKeyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.enum(API_KEY_SCOPES)),
+  created_at: dateTime,
+  last_used_at: nullableDateTime,
+  revoked_at: nullableDateTime,
+});
+
+/** apiKeyCreatedOut is the 201 of `POST /api/v1/api-keys`: the summary and, this once, the key itself. */
+export const apiKeyCreatedOut = apiKeyOut.extend({ key: z.string().startsWith('klx_live_') });
+
+/** apiKeyListOut is `GET /api/v1/api-keys`. */
+export const apiKeyListOut = z.object({ api_keys: z.array(apiKeyOut) });
+
+/** routeOut mirrors routeJson (lib/routes/routes.ts). */
+export const routeOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  event_types: z.array(z.string()),
+  severities: z.array(severityOut),
+  channels: z.array(z.string()),
+  template_id: z.string().nullable(),
+  enabled: z.boolean(),
+  position: z.int(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** routeListOut is `GET /api/v1/routes`, in evaluation order. */
+export const routeListOut = z.object({ routes: z.array(routeOut) });
+
+/** templateOut mirrors templateJson (lib/templates/templates.ts). */
+export const templateOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  blocks: z.array(blockSchema),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** templateListOut is `GET /api/v1/templates`, by name. */
+export const templateListOut = z.object({ templates: z.array(templateOut) });
+
+/** renderedMessageOut is previewTemplate's answer: the message as chat.postMessage would receive it. */
+export const renderedMessageOut = z.object({ text: z.string(), blocks: z.array(blockSchema) });
+
+/** channelOut mirrors channelJson (lib/channels/channel-cache.ts). */
+export const channelOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  is_private: z.boolean(),
+  is_archived: z.boolean(),
+  is_member: z.boolean(),
+  deleted: z.boolean(),
+  refreshed_at: dateTime,
+});
+
+/** channelListOut is `GET /api/v1/channels`, by name. */
+export const channelListOut = z.object({ channels: z.array(channelOut) });
+
+/** healthOut mirrors lib/health.ts's Health. */
+export const healthOut = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'unreachable']) });
+
+/** ERROR_CODES are the `error.code` values: lib/errors.ts's ErrorCode and `internal` for a 500. */
+export const ERROR_CODES = [
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const satisfies ReadonlyArray<ErrorCode | 'internal'>;
+
+// Compile-time check that ERROR_CODES lists every ErrorCode.
+const _everyErrorCode: [Exclude<ErrorCode, (typeof ERROR_CODES)[number]>] extends [never] ? true : false = true;
+
+/** errorOut is every error answer (lib/http/to-response.ts). */
+export const errorOut = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});

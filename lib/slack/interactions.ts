@@ -1,0 +1,150 @@
+// Slack interactivity: the alert buttons (block_actions) and the "Resolve with note" modal (view_submission).
+// Each click goes through the same lifecycle as the API and dashboard; a click that changes nothing, or on
+// an alert Klaxon does not know in that workspace, has no effect and tells the clicker so, privately.
+import { z } from 'zod';
+import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
+import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { botTokenFor } from './bot-token';
+import { slackClient } from './client';
+import { slackUserName } from './slack-users';
+
+const RESOLVE_NOTE_CALLBACK = 'klaxon_resolve_note';
+const NOTE_BLOCK = 'note';
+const NOTE_INPUT = 'note_input';
+
+const ACTIONS: Record<string, StatusAction> = {
+  [ALERT_ACTION_IDS.acknowledge]: 'acknowledge',
+  [ALERT_ACTION_IDS.resolve]: 'resolve',
+  [ALERT_ACTION_IDS.reopen]: 'reopen',
+  [ALERT_ACTION_IDS.snooze]: 'snooze',
+};
+
+const userSchema = z.looseObject({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() });
+const teamSchema = z.looseObject({ id: z.string().min(1) });
+
+const blockActionsSchema = z.looseObject({
+  type: z.literal('block_actions'),
+  team: teamSchema,
+  user: userSchema,
+  trigger_id: z.string().optional(),
+  channel: z.looseObject({ id: z.string() }).optional(),
+  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+});
+
+const viewSubmissionSchema = z.looseObject({
+  type: z.literal('view_submission'),
+  team: teamSchema,
+  user: userSchema,
+  view: z.looseObject({
+    callback_id: z.string(),
+    private_metadata: z.string(),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullish() }))) }),
+  }),
+});
+
+/** interactionPayloadSchema accepts the interaction payloads Klaxon handles; others are acknowledged and ignored. */
+export const interactionPayloadSchema = z.union([blockActionsSchema, viewSubmissionSchema, z.looseObject({ type: z.string() })]);
+
+/** InteractionResult is the HTTP answer for Slack and the (optional) work to do after answering. */
+export interface InteractionResult {
+  body: Record<string, unknown> | null;
+  afterResponse: (() => Promise<void>) | null;
+}
+
+async function tellClicker(teamId: string, channelId: string | undefined, userId: string, text: string): Promise<void> {
+  if (!channelId) return;
+  await slackClient(await botTokenFor(teamId)).chat.postEphemeral({ channel: channelId, user: userId, text });
+}
+
+async function isKnownAlert(teamId: string, alertId: string): Promise<boolean> {
+  const workspace = await db().workspace.findUnique({ where: { id: teamId }, select: { uninstalledAt: true } });
+  if (!workspace || workspace.uninstalledAt) return false;
+  return (await db().alert.count({ where: { id: alertId, workspaceId: teamId } })) === 1;
+}
+
+async function openNoteModal(teamId: string, triggerId: string, alertId: string): Promise<void> {
+  await slackClient(await botTokenFor(teamId), { timeoutMs: 2500 }).views.open({
+    trigger_id: triggerId,
+    view: {
+      type: 'modal',
+      callback_id: RESOLVE_NOTE_CALLBACK,
+      private_metadata: alertId,
+      title: { type: 'plain_text', text: 'Resolve alert' },
+      submit: { type: 'plain_text', text: 'Resolve' },
+      close: { type: 'plain_text', text: 'Cancel' },
+      blocks: [
+        {
+          type: 'input',
+          block_id: NOTE_BLOCK,
+          label: { type: 'plain_text', text: 'What fixed it?' },
+          element: { type: 'plain_text_input', action_id: NOTE_INPUT, multiline: true, max_length: 2000 },
+        },
+      ],
+    },
+  });
+}
+
+async function applyClick(teamId: string, user: z.infer<typeof userSchema>, alertId: string, action: StatusAction, note?: string) {
+  const name = await slackUserName(teamId, user.id, user.name ?? user.username);
+  return changeAlertStatus({
+    workspaceId: teamId,
+    alertId,
+    action,
+    actor: { type: 'slack_user', id: user.id, slackUserId: user.id, name },
+    via: 'slack',
+    note,
+  });
+}
+
+async function handleBlockActions(payload: z.infer<typeof blockActionsSchema>): Promise<InteractionResult> {
+  const action = payload.actions[0]!;
+  const alertId = action.value ?? '';
+  const teamId = payload.team.id;
+  const channelId = payload.channel?.id;
+  if (action.action_id === ALERT_ACTION_IDS.open || !alertId) return { body: null, afterResponse: null };
+  if (!(await isKnownAlert(teamId, alertId))) {
+    return { body: null, afterResponse: () => tellClicker(teamId, channelId, payload.user.id, 'Klaxon does not know this alert in this workspace.') };
+  }
+  if (action.action_id === ALERT_ACTION_IDS.resolveWithNote) {
+    // trigger_id expires in 3 seconds: open the modal before answering.
+    if (payload.trigger_id) await openNoteModal(teamId, payload.trigger_id, alertId);
+    return { body: null, afterResponse: null };
+  }
+  const statusAction = ACTIONS[action.action_id];
+  if (!statusAction) return { body: null, afterResponse: null };
+  let text: string;
+  try {
+    const outcome = await applyClick(teamId, payload.user, alertId, statusAction);
+    if (outcome.changed) return { body: null, afterResponse: null };
+    text = `Nothing changed: this alert is ${outcome.unchangedReason ?? 'unchanged'}.`;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    text = `Nothing changed: ${error.message}`;
+  }
+  return { body: null, afterResponse: () => tellClicker(teamId, channelId, payload.user.id, text) };
+}
+
+async function handleViewSubmission(payload: z.infer<typeof viewSubmissionSchema>): Promise<InteractionResult> {
+  if (payload.view.callback_id !== RESOLVE_NOTE_CALLBACK) return { body: null, afterResponse: null };
+  const alertId = payload.view.private_metadata;
+  if (!(await isKnownAlert(payload.team.id, alertId))) {
+    return { body: { response_action: 'errors', errors: { [NOTE_BLOCK]: 'Klaxon does not know this alert in this workspace.' } }, afterResponse: null };
+  }
+  const note = payload.view.state.values[NOTE_BLOCK]?.[NOTE_INPUT]?.value?.trim() || undefined;
+  const outcome = await applyClick(payload.team.id, payload.user, alertId, 'resolve', note);
+  if (!outcome.changed) {
+    return { body: { response_action: 'errors', errors: { [NOTE_BLOCK]: `Nothing changed: this alert is ${outcome.unchangedReason}.` } }, afterResponse: null };
+  }
+  return { body: null, afterResponse: null };
+}
+
+/** handleInteraction acts on one verified interaction payload (the raw `payload` form field, parsed here). */
+export async function handleInteraction(rawPayload: string | null): Promise<InteractionResult> {
+  if (!rawPayload) throw new AppError('invalid_request', 'payload: is required');
+  const payload = interactionPayloadSchema.parse(JSON.parse(rawPayload));
+  if (payload.type === 'block_actions') return handleBlockActions(blockActionsSchema.parse(payload));
+  if (payload.type === 'view_submission') return handleViewSubmission(viewSubmissionSchema.parse(payload));
+  return { body: null, afterResponse: null };
+}
