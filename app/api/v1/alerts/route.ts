@@ -2,6 +2,7 @@ import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { listAlerts } from '@/lib/alerts/alert-views';
 import { readJson } from '@/lib/http/read-json';
 import { takeToken } from '@/lib/http/rate-limit';
+import { apiQuery } from '@/lib/http/api-query';
 import { withApi } from '@/lib/http/with-api';
 import { alertInputSchema, alertListQuerySchema } from '@/lib/schemas/alert';
 import { readSearchParams } from '@/lib/schemas/read-search-params';
@@ -18,6 +19,6 @@ export const POST = withApi('alerts:write', async ({ request, scope }) => {
 
 /** GET /api/v1/alerts: the workspace's alerts, newest first, filtered, with cursor pagination. */
 export const GET = withApi('alerts:read', async ({ request, scope }) => {
-  const query = alertListQuerySchema.parse(readSearchParams(new URL(request.url).searchParams));
+  const query = alertListQuerySchema.parse(readSearchParams(apiQuery(request)));
   return Response.json(await listAlerts(scope, query));
 });
