@@ -1,24 +1,41 @@
-// The one Prisma client of a process, over node-postgres (Prisma 7 driver adapter).
+// The database of a process: one node-postgres pool, shared by the one Prisma client (Prisma 7 driver
+// adapter) and by the few hot-path statements that run as plain SQL (alert intake), where Prisma's
+// per-query overhead would be most of the cost.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { env } from './env';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
 
-const holder = globalThis as unknown as { klaxonDb?: PrismaClient };
+const holder = globalThis as unknown as { klaxonDb?: { prisma: PrismaClient; pool: pg.Pool } };
 
-/** db returns the process-wide Prisma client for DATABASE_URL, created on first use. */
-export function db(): PrismaClient {
+function connection(): { prisma: PrismaClient; pool: pg.Pool } {
   if (!holder.klaxonDb) {
     const url = env().databaseUrl;
     if (!url) throw new Error('DATABASE_URL is not set: start Klaxon with `npm start`, which provides a database.');
-    holder.klaxonDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: url, max: 16 });
+    holder.klaxonDb = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   return holder.klaxonDb;
 }
 
-/** disconnectDb closes the process-wide client, if one was opened. */
+/** db returns the process-wide Prisma client for DATABASE_URL, created on first use. */
+export function db(): PrismaClient {
+  return connection().prisma;
+}
+
+/** sqlPool returns the pool under db(), for hot-path statements written as plain SQL. */
+export function sqlPool(): pg.Pool {
+  return connection().pool;
+}
+
+/** disconnectDb closes the process-wide client and its pool, if they were opened. */
 export async function disconnectDb(): Promise<void> {
-  await holder.klaxonDb?.$disconnect();
+  const open = holder.klaxonDb;
   holder.klaxonDb = undefined;
+  if (open) {
+    await open.prisma.$disconnect();
+    await open.pool.end().catch(() => undefined);
+  }
 }

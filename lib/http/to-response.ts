@@ -15,19 +15,30 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-function toMessageAndDetails(error: ZodError): [string, unknown] {
-  const { message, details } = formatZodError(error);
-  return [message, details];
+/** PlainResponse is a JSON answer independent of the HTTP framework that sends it. */
+export interface PlainResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
 }
 
-/** errorResponse turns any thrown value into the API's JSON error shape. */
-export function errorResponse(error: unknown, headers?: Record<string, string>): Response {
-  if (error instanceof AppError) {
-    if ('retryAfterSeconds' in error) headers = { ...headers, 'Retry-After': String(error.retryAfterSeconds) };
-    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    return Response.json(body, { status: STATUS[error.code], headers });
+/** errorPayload turns any thrown value into the API's JSON error shape and status. */
+export function errorPayload(error: unknown): PlainResponse {
+  if (error instanceof ZodError) {
+    const { message, details } = formatZodError(error);
+    return errorPayload(new AppError('invalid_request', message, details));
   }
-  if (error instanceof ZodError) return errorResponse(new AppError('invalid_request', ...toMessageAndDetails(error)), headers);
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = 'retryAfterSeconds' in error ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    return { status: STATUS[error.code], headers, body };
+  }
   console.error('Unexpected error while handling a request:', error);
-  return Response.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
+  return { status: 500, headers: {}, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } };
+}
+
+/** errorResponse turns any thrown value into the API's JSON error response. */
+export function errorResponse(error: unknown): Response {
+  const { status, headers, body } = errorPayload(error);
+  return Response.json(body, { status, headers });
 }

@@ -33,14 +33,18 @@ async function scopeFromSession(request: Request, permission: ApiKeyScope): Prom
   return scope;
 }
 
-async function authenticate(request: Request, permission: ApiKeyScope): Promise<WorkspaceScope> {
-  const authorization = request.headers.get('authorization');
-  if (!authorization) return scopeFromSession(request, permission);
+/** scopeFromApiKey authenticates an `Authorization: Bearer <key>` header for one permission. */
+export async function scopeFromApiKey(authorization: string, permission: ApiKeyScope): Promise<WorkspaceScope> {
   const [kind, key] = authorization.split(' ', 2);
   if (kind?.toLowerCase() !== 'bearer' || !key) throw new AppError('unauthorized', 'Authorization must be `Bearer <api key>`.');
   const { scope, keyScopes } = await authenticateApiKey(key.trim());
   if (!keyScopes.includes(permission)) throw new AppError('forbidden', `This API key lacks the ${permission} scope.`);
   return scope;
+}
+
+async function authenticate(request: Request, permission: ApiKeyScope): Promise<WorkspaceScope> {
+  const authorization = request.headers.get('authorization');
+  return authorization ? scopeFromApiKey(authorization, permission) : scopeFromSession(request, permission);
 }
 
 /** withApi wraps a route handler that needs `permission` in some workspace. */

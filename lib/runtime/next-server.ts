@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import next from 'next';
 import { childProcessEnv } from '../env';
+import { isFastAlertIntake, serveAlertIntake } from '../http/alert-intake-fast-path';
 
 const root = process.cwd();
 const SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
@@ -52,7 +53,7 @@ export async function startNextServer(options: { port: number; dev: boolean; log
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    void handle(req, res);
+    void (isFastAlertIntake(req) ? serveAlertIntake(req, res) : handle(req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,94 @@
+// The system under benchmark: Klaxon in production mode (npm start's code path) against a real PostgreSQL
+// and an in-process Slack emulator with a 60-channel workspace, plus separate worker processes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startSlackEmulator, type SlackEmulator } from '../e2e/slack-emulator/server';
+import { defaultWorkspaces, type SeedWorkspace } from '../e2e/slack-emulator/seed';
+import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
+
+export const TEAM = 'T0ACME0001';
+export const CHANNELS = Array.from({ length: 60 }, (_, i) => `C0BENCH${String(i).padStart(3, '0')}`);
+
+/** BenchApp is the running system and how to talk to it. */
+export interface BenchApp {
+  url: string;
+  emulator: SlackEmulator;
+  database: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  app: ChildProcess;
+  startWorker(): ChildProcess;
+  stop(): Promise<void>;
+}
+
+function benchWorkspace(): SeedWorkspace {
+  const [acme] = defaultWorkspaces();
+  return { ...acme!, channels: [...acme!.channels, ...CHANNELS.map((id, i) => ({ id, name: `bench-${i}`, botJoinsOnInstall: true }))] };
+}
+
+function spawnScript(script: string, env: NodeJS.ProcessEnv, label: string): ChildProcess {
+  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${label}] ${chunk.toString()}`));
+  child.stdout?.resume();
+  return child;
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the app did not become healthy');
+}
+
+/** startBenchApp starts everything; the app's own worker is off (workers are started separately). */
+export async function startBenchApp(port: number): Promise<BenchApp> {
+  const database = await createTestDatabase(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+  const secrets = { signingSecret: randomBytes(16).toString('hex'), clientId: 'bench.client', clientSecret: randomBytes(16).toString('hex') };
+  const emulator = await startSlackEmulator({ ...secrets, pacing: false, workspaces: [benchWorkspace()] });
+  const url = `http://localhost:${port}`;
+  emulator.setAppUrl(url);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    APP_URL: url,
+    DATABASE_URL: database.url,
+    SLACK_CLIENT_ID: secrets.clientId,
+    SLACK_CLIENT_SECRET: secrets.clientSecret,
+    SLACK_SIGNING_SECRET: secrets.signingSecret,
+    SLACK_API_URL: emulator.apiUrl,
+    SLACK_AUTHORIZE_URL: emulator.authorizeUrl,
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    API_KEY_RATE_LIMIT: '1000000',
+    WORKER_IN_PROCESS: 'false',
+  };
+  const app = spawnScript('scripts/start.ts', env, 'app');
+  await waitHealthy(url, app);
+  const workers: ChildProcess[] = [];
+  return {
+    url,
+    emulator,
+    database,
+    env,
+    app,
+    startWorker: () => {
+      const worker = spawnScript('scripts/worker.ts', env, 'worker');
+      workers.push(worker);
+      return worker;
+    },
+    stop: async () => {
+      for (const child of [...workers, app]) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      }
+      await emulator.close();
+      await database.drop();
+    },
+  };
+}
