@@ -2,6 +2,8 @@
 // the handling of each event after the HTTP answer has been sent.
 import { z } from 'zod';
 import { db } from '../db';
+import { publishAppHome } from './app-home';
+import { applyChannelEvent, CHANNEL_EVENT_TYPES } from './channel-events';
 import { markWorkspaceUninstalled } from './uninstall';
 
 const eventCallbackSchema = z.object({
@@ -46,7 +48,13 @@ async function handleEvent(envelope: EventCallback): Promise<void> {
       if (bots.length > 0) await markWorkspaceUninstalled(envelope.team_id, eventTime);
       return;
     }
+    case 'app_home_opened': {
+      const { user, tab } = envelope.event as { user?: string; tab?: string };
+      if (user && tab !== 'messages') await publishAppHome(envelope.team_id, user);
+      return;
+    }
     default:
+      if (CHANNEL_EVENT_TYPES.has(envelope.event.type)) await applyChannelEvent(envelope.team_id, envelope.event);
       return; // Unknown or unsubscribed event types are acknowledged and ignored.
   }
 }

@@ -6,6 +6,7 @@ import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
 import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { publishAppHome } from './app-home';
 import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
 import { slackUserName } from './slack-users';
@@ -30,6 +31,7 @@ const blockActionsSchema = z.looseObject({
   user: userSchema,
   trigger_id: z.string().optional(),
   channel: z.looseObject({ id: z.string() }).optional(),
+  container: z.looseObject({ type: z.string() }).optional(),
   actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
 });
 
@@ -99,7 +101,22 @@ async function applyClick(teamId: string, user: z.infer<typeof userSchema>, aler
 }
 
 async function handleBlockActions(payload: z.infer<typeof blockActionsSchema>): Promise<InteractionResult> {
-  const action = payload.actions[0]!;
+  const result = await handleButton(payload);
+  // A click in the App Home changes what the Home tab should list: publish it again for the clicker.
+  if (payload.container?.type !== 'view') return result;
+  const earlier = result.afterResponse;
+  return {
+    body: result.body,
+    afterResponse: async () => {
+      await earlier?.();
+      await publishAppHome(payload.team.id, payload.user.id);
+    },
+  };
+}
+
+async function handleButton(payload: z.infer<typeof blockActionsSchema>): Promise<InteractionResult> {
+  const clicked = payload.actions[0]!;
+  const action = { ...clicked, action_id: clicked.action_id.split(':')[0]! };
   const alertId = action.value ?? '';
   const teamId = payload.team.id;
   const channelId = payload.channel?.id;

@@ -2,9 +2,9 @@
 // (signed, as Slack does) from integration tests; deferred work is tracked so tests can wait for it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackEventsEndpoint, slackInteractionsEndpoint } from '@/lib/http/slack-endpoints';
+import { slackCommandsEndpoint, slackEventsEndpoint, slackInteractionsEndpoint } from '@/lib/http/slack-endpoints';
 
-/** SlackAppServer serves /api/slack/events and /api/slack/interactions. */
+/** SlackAppServer serves /api/slack/events, /api/slack/interactions and /api/slack/commands. */
 export interface SlackAppServer {
   url: string;
   /** settled resolves when every piece of deferred work so far has finished. */
@@ -28,7 +28,11 @@ export async function startSlackAppServer(): Promise<SlackAppServer> {
         headers: Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : [])),
         body: Buffer.concat(chunks),
       });
-      const endpoint = req.url?.startsWith('/api/slack/events') ? slackEventsEndpoint : slackInteractionsEndpoint;
+      const endpoint = req.url?.startsWith('/api/slack/events')
+        ? slackEventsEndpoint
+        : req.url?.startsWith('/api/slack/commands')
+          ? slackCommandsEndpoint
+          : slackInteractionsEndpoint;
       void endpoint(request, defer).then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));

@@ -1,0 +1,47 @@
+// The App Home tab: the workspace's open alerts, newest first, each with the button that fits its state.
+import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
+import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
+import { escapeMrkdwn, truncate } from '../blocks/escape-mrkdwn';
+import { MAX_SECTION_TEXT } from '../blocks/limits';
+import { db } from '../db';
+import { env } from '../env';
+import { botTokenFor } from './bot-token';
+import { slackClient } from './client';
+
+const MAX_ALERTS = 30;
+
+/** appHomeView builds the Home tab for a workspace (at most 100 blocks, as Slack allows for views). */
+export async function appHomeView(teamId: string) {
+  const alerts = await db().alert.findMany({
+    where: { workspaceId: teamId, status: { in: ['triggered', 'acknowledged'] } },
+    orderBy: { createdAt: 'desc' },
+    take: MAX_ALERTS,
+  });
+  const dashboard = `${env().appUrl}/w/${teamId}`;
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Open alerts' } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `<${dashboard}/alerts|Open the Klaxon dashboard>` }] },
+    { type: 'divider' },
+  ];
+  if (alerts.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: No open alerts.' } });
+  // Slack wants each action_id once per view: suffix the row; interactions read the part before ':'.
+  for (const [row, alert] of alerts.entries()) {
+    const acknowledged = alert.status === 'acknowledged';
+    const line = `${SEVERITY_EMOJI[alert.severity]} *${escapeMrkdwn(alert.title)}*\n\`${escapeMrkdwn(alert.eventType)}\` · ${acknowledged ? 'acknowledged' : 'triggered'} <!date^${Math.floor(alert.createdAt.getTime() / 1000)}^{date_short_pretty} {time}|${alert.createdAt.toISOString()}>${alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}`;
+    blocks.push({
+      type: 'section',
+      block_id: `home_${alert.id}`.slice(0, 255),
+      text: { type: 'mrkdwn', text: truncate(line, MAX_SECTION_TEXT) },
+      accessory: acknowledged
+        ? { type: 'button', action_id: `${ALERT_ACTION_IDS.resolve}:${row}`, text: { type: 'plain_text', text: 'Resolve' }, style: 'danger', value: alert.id }
+        : { type: 'button', action_id: `${ALERT_ACTION_IDS.acknowledge}:${row}`, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: alert.id },
+    });
+  }
+  return { type: 'home' as const, blocks };
+}
+
+/** publishAppHome publishes the Home tab for one user with views.publish. */
+export async function publishAppHome(teamId: string, userId: string): Promise<void> {
+  const view = await appHomeView(teamId);
+  await slackClient(await botTokenFor(teamId)).views.publish({ user_id: userId, view: view as never });
+}

@@ -1,0 +1,89 @@
+// The /klaxon slash command: `list` (open alerts), `ack <id>`, `resolve <id>`, `help`. Answers are ephemeral
+// and immediate; status changes go through the shared lifecycle (so the messages update as for a click).
+import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
+import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
+import { escapeMrkdwn } from '../blocks/escape-mrkdwn';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { slackUserName } from './slack-users';
+
+/** SlashCommand is the part of Slack's slash-command form Klaxon reads. */
+export interface SlashCommand {
+  teamId: string;
+  userId: string;
+  userName: string | undefined;
+  text: string;
+}
+
+const SHORT_ID = 8;
+const HELP = [
+  '*Klaxon commands*',
+  '`/klaxon list` – open alerts in this workspace',
+  '`/klaxon ack <id>` – acknowledge an alert (the id, or its first 8 characters, from `list`)',
+  '`/klaxon resolve <id>` – resolve an alert',
+  '`/klaxon help` – this help',
+].join('\n');
+
+const ephemeral = (text: string) => ({ response_type: 'ephemeral', text });
+
+async function listOpen(teamId: string) {
+  const alerts = await db().alert.findMany({
+    where: { workspaceId: teamId, status: { in: ['triggered', 'acknowledged'] } },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+  });
+  if (alerts.length === 0) return ephemeral(':white_check_mark: No open alerts.');
+  const lines = alerts.map(
+    (alert) => `${SEVERITY_EMOJI[alert.severity]} \`${alert.id.slice(0, SHORT_ID)}\` *${escapeMrkdwn(alert.title)}* (${alert.status})`,
+  );
+  return ephemeral(`*Open alerts* (newest first)\n${lines.join('\n')}`);
+}
+
+async function findAlert(teamId: string, reference: string) {
+  if (reference.length < 6) throw new AppError('invalid_request', 'Give the alert id, or at least its first 6 characters.');
+  const matches = await db().alert.findMany({ where: { workspaceId: teamId, id: { startsWith: reference } }, take: 2, select: { id: true, title: true } });
+  if (matches.length === 0) throw new AppError('not_found', `No alert \`${escapeMrkdwn(reference)}\` in this workspace.`);
+  if (matches.length > 1) throw new AppError('conflict', `\`${escapeMrkdwn(reference)}\` matches several alerts: give more of the id.`);
+  return matches[0]!;
+}
+
+async function changeStatus(command: SlashCommand, reference: string | undefined, action: StatusAction) {
+  if (!reference) return ephemeral(`Which alert? Try \`/klaxon ${action === 'acknowledge' ? 'ack' : action} <id>\`.`);
+  const alert = await findAlert(command.teamId, reference);
+  const name = await slackUserName(command.teamId, command.userId, command.userName);
+  const outcome = await changeAlertStatus({
+    workspaceId: command.teamId,
+    alertId: alert.id,
+    action,
+    actor: { type: 'slack_user', id: command.userId, slackUserId: command.userId, name },
+    via: 'slack',
+  });
+  const title = `*${escapeMrkdwn(alert.title)}*`;
+  return ephemeral(outcome.changed ? `${action === 'acknowledge' ? 'Acknowledged' : 'Resolved'} ${title}.` : `Nothing changed: ${title} is ${outcome.unchangedReason}.`);
+}
+
+/** runSlashCommand answers one /klaxon command. */
+export async function runSlashCommand(command: SlashCommand): Promise<Record<string, unknown>> {
+  const workspace = await db().workspace.findUnique({ where: { id: command.teamId }, select: { uninstalledAt: true } });
+  if (!workspace || workspace.uninstalledAt) return ephemeral('Klaxon is not installed in this workspace.');
+  const [verb = 'help', reference] = command.text.trim().split(/\s+/);
+  try {
+    switch (verb.toLowerCase()) {
+      case 'list':
+        return await listOpen(command.teamId);
+      case 'ack':
+      case 'acknowledge':
+        return await changeStatus(command, reference, 'acknowledge');
+      case 'resolve':
+        return await changeStatus(command, reference, 'resolve');
+      case 'help':
+      case '':
+        return ephemeral(HELP);
+      default:
+        return ephemeral(`Unknown command \`${escapeMrkdwn(verb)}\`.\n${HELP}`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) return ephemeral(error.message);
+    throw error;
+  }
+}
