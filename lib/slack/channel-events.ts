@@ -6,7 +6,7 @@ type ChannelEvent = { type: string; channel?: unknown; user?: string };
 
 function channelIdOf(event: ChannelEvent): string | null {
   if (typeof event.channel === 'string') return event.channel;
-  if (event.channel && typeof event.channel === 'object' && 'id' in event.channel) return String((event.channel as { id: unknown }).id);
+  if (event.channel && typeof event.channel === 'object' && 'id' in event.channel) return String((event.channel).id);
   return null;
 }
 

@@ -4,6 +4,10 @@ import { usePathname } from 'next/navigation';
 
 const SECTIONS = [
   { path: '', label: 'Overview' },
+  { path: '/alerts', label: 'Alerts' },
+  { path: '/routes', label: 'Routes' },
+  { path: '/templates', label: 'Templates' },
+  { path: '/api-keys', label: 'API keys' },
   { path: '/settings', label: 'Settings' },
 ];
 
