@@ -10,7 +10,7 @@ import { WORK_CHANNEL } from '../delivery/work-signal';
 import { actorOf, viaOf } from './actor';
 import { changeAlertStatusByDedupKey } from './lifecycle';
 import { matchRoutes } from './match-routes';
-import { enabledRoutes } from './routes-cache';
+import { routingConfig } from './routing-config';
 
 /** IngestResult is the API's answer to an accepted alert. */
 export interface IngestResult {
@@ -60,8 +60,10 @@ const INGEST_SQL = `
   FROM upserted u`;
 
 async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise<IngestResult> {
-  const routes = await enabledRoutes(scope.workspaceId);
-  const { channelIds, channelRoutes } = matchRoutes(input, routes);
+  const { routes, unroutedChannelId } = await routingConfig(scope.workspaceId);
+  const { channelIds: matched, channelRoutes } = matchRoutes(input, routes);
+  // An alert no route matches is kept as unrouted, and still posted to the workspace's unrouted channel if set.
+  const channelIds = matched.length === 0 && unroutedChannelId ? [unroutedChannelId] : matched;
   const templateIds = channelIds.map((channelId) => channelRoutes.get(channelId)?.templateId ?? null);
   const id = randomUUID();
   const dedupKey = input.dedupKey ?? id;
@@ -78,7 +80,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     JSON.stringify(input.links),
     input.source ?? null,
     dedupKey,
-    channelIds.length > 0,
+    matched.length > 0,
     input.occurredAt ?? now,
     now,
     channelIds,

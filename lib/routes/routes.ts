@@ -1,6 +1,6 @@
 // Routing rules of a workspace: CRUD with the channels checked against the workspace's channel cache and
 // templates against its own templates. Every change drops the routing cache of this process.
-import { forgetRoutes } from '../alerts/routes-cache';
+import { forgetRoutingConfig } from '../alerts/routing-config';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { findUnknownChannels } from '../channels/channel-cache';
 import { db } from '../db';
@@ -67,7 +67,7 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       position: (last._max.position ?? -1) + 1,
     },
   });
-  forgetRoutes(scope.workspaceId);
+  forgetRoutingConfig(scope.workspaceId);
   return route;
 }
 
@@ -87,7 +87,7 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       enabled: patch.enabled,
     },
   });
-  forgetRoutes(scope.workspaceId);
+  forgetRoutingConfig(scope.workspaceId);
   return route;
 }
 
@@ -96,7 +96,7 @@ export async function deleteRoute(scope: WorkspaceScope, id: string): Promise<vo
   assertAdmin(scope);
   await findRoute(scope, id);
   await db().route.delete({ where: { id } });
-  forgetRoutes(scope.workspaceId);
+  forgetRoutingConfig(scope.workspaceId);
 }
 
 /** getRoute returns one route of the workspace. */

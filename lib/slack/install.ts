@@ -3,6 +3,7 @@
 import { InstallProvider, type Installation } from '@slack/oauth';
 import type { OauthV2AccessResponse } from '@slack/web-api';
 import { env } from '../env';
+import { applySandboxDefaults } from '../workspaces/workspace-settings';
 import { slackClient } from './client';
 import { prismaInstallationStore } from './installation-store';
 import { OAuthFlowError } from './oauth-flow-error';
@@ -97,5 +98,6 @@ export async function completeInstall(params: {
   const auth = await callSlackForOAuth(() => slackClient(installation.bot!.token).auth.test());
   installation.bot!.id = auth.bot_id ?? '';
   await prismaInstallationStore.storeInstallation(installation);
+  await applySandboxDefaults(installation.team.id);
   return { teamId: installation.team.id, installerSlackUserId: installation.user.id };
 }

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/e2e/slack-emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
+import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, disconnectDb } from '@/lib/db';
 import type { AlertInput } from '@/lib/schemas/alert';
@@ -81,11 +82,20 @@ describe('delivery', () => {
     expect(message?.text).toContain('[CRITICAL] Deploy of api failed');
   });
 
-  it('keeps an alert no route matches as unrouted, with no deliveries', async () => {
-    const result = await ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info' }));
-    const alert = await db().alert.findUniqueOrThrow({ where: { id: result.id } });
-    expect(alert.routed).toBe(false);
-    expect(await deliveriesOf(result.id)).toHaveLength(0);
+  it('keeps an alert no route matches as unrouted; only the unrouted channel, when set, receives it', async () => {
+    const teamId = workspaces.acme.id;
+    // Sandbox installs default the unrouted channel to #alerts; clear it first.
+    await db().workspace.update({ where: { id: teamId }, data: { unroutedChannelId: null } });
+    forgetRoutingConfig(teamId);
+    const quiet = await ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info' }));
+    expect((await db().alert.findUniqueOrThrow({ where: { id: quiet.id } })).routed).toBe(false);
+    expect(await deliveriesOf(quiet.id)).toHaveLength(0);
+
+    await db().workspace.update({ where: { id: teamId }, data: { unroutedChannelId: ALERTS } });
+    forgetRoutingConfig(teamId);
+    const caught = await ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info' }));
+    expect((await db().alert.findUniqueOrThrow({ where: { id: caught.id } })).routed).toBe(false);
+    expect((await deliveriesOf(caught.id)).map((d) => d.channelId)).toEqual([ALERTS]);
   });
 
   it('a repeated trigger with an open dedup key updates the existing messages instead of posting again', async () => {

@@ -4,7 +4,7 @@ import { createApiKey, authenticateApiKey } from '@/lib/api-keys/api-keys';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db } from '@/lib/db';
 import type { Severity } from '@/lib/generated/prisma/client';
-import { forgetRoutes } from '@/lib/alerts/routes-cache';
+import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 
 /** keyScope creates an API key in the workspace and returns the scope it authenticates as, and the key. */
 export async function keyScope(workspaceId: string, name = 'tests'): Promise<{ scope: WorkspaceScope; key: string }> {
@@ -18,7 +18,7 @@ export async function addRoute(workspaceId: string, route: { eventTypes: string[
   const created = await db().route.create({
     data: { workspaceId, name: route.eventTypes.join(','), templateId: route.templateId ?? null, position: route.position ?? 0, ...route },
   });
-  forgetRoutes(workspaceId);
+  forgetRoutingConfig(workspaceId);
   return created;
 }
 
