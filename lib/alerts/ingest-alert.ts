@@ -31,8 +31,8 @@ interface UpsertRow {
 const INGEST_SQL = `
   WITH upserted AS (
     INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
-                        open_dedup_key, status, routed, occurrences, occurred_at, last_seen_at, created_at, updated_at)
-    VALUES ($1, $2, $3, $4::"Severity", $5, $6, $7::jsonb, $8::jsonb, $9, $10, $10, 'triggered', $11, 1, $12, $13, $13, $13)
+                        open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at)
+    VALUES ($1, $2, $3, $4::"Severity", $5, $6, $7::jsonb, $8::jsonb, $9, $10, $10, 'triggered', $11, $22::text[], 1, $12, $13, $13, $13)
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
     RETURNING id, status, dedup_key, (xmax = 0) AS inserted
@@ -61,7 +61,7 @@ const INGEST_SQL = `
 
 async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise<IngestResult> {
   const { routes, unroutedChannelId } = await routingConfig(scope.workspaceId);
-  const { channelIds: matched, channelRoutes } = matchRoutes(input, routes);
+  const { routes: matchedRoutes, channelIds: matched, channelRoutes } = matchRoutes(input, routes);
   // An alert no route matches is kept as unrouted, and still posted to the workspace's unrouted channel if set.
   const channelIds = matched.length === 0 && unroutedChannelId ? [unroutedChannelId] : matched;
   const templateIds = channelIds.map((channelId) => channelRoutes.get(channelId)?.templateId ?? null);
@@ -91,6 +91,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     actor.name,
     viaOf(scope),
     WORK_CHANNEL,
+    matchedRoutes.map((route) => route.id),
   ]);
   const row = rows[0];
   return { id: row!.id, status: row!.status, dedupKey: row!.dedup_key, created: row!.inserted };

@@ -276,6 +276,7 @@ describe('the response schemas', () => {
       openDedupKey: null,
       status: 'resolved',
       routed: true,
+      routeIds: [],
       occurrences: 2,
       occurredAt: at,
       lastSeenAt: at,

@@ -13,6 +13,7 @@ export interface WorkspaceOverview {
   botUserId: string | null;
   installer: string | null;
   members: number;
+  unroutedChannelId: string | null;
 }
 
 /** workspaceOverview loads the scoped workspace (never another one). */
@@ -36,5 +37,6 @@ export async function workspaceOverview(scope: WorkspaceScope): Promise<Workspac
     botUserId: workspace.installation?.botUserId ?? null,
     installer: installer?.displayName ?? workspace.installation?.installerSlackUserId ?? null,
     members: workspace._count.users,
+    unroutedChannelId: workspace.unroutedChannelId,
   };
 }

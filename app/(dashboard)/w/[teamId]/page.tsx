@@ -1,13 +1,88 @@
+import { overviewStats } from '@/lib/workspaces/overview-stats';
 import { workspaceOverview } from '@/lib/workspaces/workspace-overview';
+import { BarChart } from './bar-chart';
 import { dashboardContext } from './dashboard-context';
+
+const SEVERITY_COLOR: Record<string, string> = { critical: 'var(--critical)', error: 'var(--error)', warning: 'var(--warning)', info: 'var(--info)' };
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
 
 export default async function WorkspaceOverviewPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const { scope } = await dashboardContext(teamId);
-  const workspace = await workspaceOverview(scope);
+  const [workspace, stats] = await Promise.all([workspaceOverview(scope), overviewStats(scope)]);
+  const base = `/w/${teamId}`;
+  const openTotal = stats.openBySeverity.reduce((sum, row) => sum + row.count, 0);
+  const warnings = [
+    ...(workspace.uninstalledAt ? ['Klaxon is uninstalled from this workspace: nothing is posted to Slack until you reinstall.'] : []),
+    ...stats.routeWarnings.map(
+      (warning) => `Route “${warning.routeName}” points at ${warning.channelName ? `#${warning.channelName}` : warning.channelId}: ${warning.problem}.`,
+    ),
+    ...(stats.unroutedRecently > 0 ? [`${stats.unroutedRecently} alert(s) in the last 14 days matched no route.`] : []),
+  ];
   return (
     <>
       <h1>{workspace.name}</h1>
+      {warnings.length > 0 && (
+        <section className="card warnings" aria-labelledby="warnings-heading">
+          <h2 id="warnings-heading">Needs attention</h2>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="open-heading">
+          <h2 id="open-heading">
+            Open alerts <span className="count">{openTotal}</span>
+          </h2>
+          <BarChart
+            caption="Open alerts by severity"
+            bars={stats.openBySeverity.map((row) => ({ label: row.severity, value: row.count, color: SEVERITY_COLOR[row.severity] }))}
+          />
+          <a href={`${base}/alerts?status=triggered,acknowledged`}>See open alerts</a>
+        </section>
+        <section className="card" aria-labelledby="daily-heading">
+          <h2 id="daily-heading">Alerts per day</h2>
+          <BarChart caption="Alerts per day, last 14 days (UTC)" bars={stats.perDay.map((row) => ({ label: row.day.slice(8), value: row.count, title: row.day }))} />
+        </section>
+        <section className="card" aria-labelledby="mtta-heading">
+          <h2 id="mtta-heading">Mean time to acknowledge, per route</h2>
+          {stats.mttaByRoute.length === 0 ? (
+            <p className="muted">No acknowledged alerts in the last 14 days.</p>
+          ) : (
+            <BarChart
+              caption="Mean time to acknowledge per route, last 14 days"
+              format={duration}
+              bars={stats.mttaByRoute.map((row) => ({ label: row.name.slice(0, 14), value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
+            />
+          )}
+        </section>
+        <section className="card" aria-labelledby="health-heading">
+          <h2 id="health-heading">Delivery health</h2>
+          <p>
+            <strong>{stats.deliveries.failed}</strong> retrying · <strong>{stats.deliveries.dead}</strong> failed for good
+          </p>
+          {stats.deliveries.recentProblems.length > 0 ? (
+            <ul className="problems">
+              {stats.deliveries.recentProblems.map((problem) => (
+                <li key={`${problem.alertId}-${problem.channelId}`}>
+                  <a href={`${base}/alerts/${problem.alertId}`}>{problem.title}</a> → <code>{problem.channelId}</code>: {problem.state}
+                  {problem.lastError ? ` (${problem.lastError})` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Every delivery reached Slack.</p>
+          )}
+        </section>
+      </div>
       <section className="card" aria-labelledby="install-heading">
         <h2 id="install-heading">Installation</h2>
         <dl className="facts">

@@ -1,10 +1,13 @@
+import { listChannels } from '@/lib/channels/channel-cache';
 import { workspaceOverview } from '@/lib/workspaces/workspace-overview';
 import { dashboardContext } from '../dashboard-context';
+import { UnroutedChannelForm } from './unrouted-channel-form';
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const { scope } = await dashboardContext(teamId);
   const workspace = await workspaceOverview(scope);
+  const channels = workspace.uninstalledAt ? [] : await listChannels(scope);
   return (
     <>
       <h1>Settings</h1>
@@ -30,6 +33,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             Reinstalling refreshes the bot token and scopes; routes, templates, keys and history stay.
           </p>
         )}
+      </section>
+      <section className="card" aria-labelledby="unrouted-heading">
+        <h2 id="unrouted-heading">Unrouted alerts</h2>
+        <UnroutedChannelForm
+          teamId={teamId}
+          current={workspace.unroutedChannelId}
+          readOnly={scope.role !== 'admin'}
+          channels={channels
+            .filter((channel) => !channel.isArchived)
+            .map((channel) => ({ id: channel.id, name: channel.name, usable: channel.isMember || !channel.isPrivate }))}
+        />
       </section>
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading">Your account</h2>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "alerts" ADD COLUMN     "route_ids" TEXT[] DEFAULT ARRAY[]::TEXT[];
