@@ -1,10 +1,11 @@
 // `npm run bench`: Klaxon's performance figures on this machine (never part of `npm test`).
 // Prints a table of each scenario of issues 4 and 5 against its target, and the command that produced it.
+import { spawnSync } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { CHANNELS, startBenchApp, type BenchApp } from './bench-app';
+import { CHANNELS, startBenchApp, TEAM, type BenchApp } from './bench-app';
 import { addRoute, setUpWorkspace } from './bench-setup';
 import { percentile, runLoad, sleep } from './load';
 
@@ -165,13 +166,38 @@ async function overload(bench: BenchApp, key: string, db: pg.Client) {
   record('overload app RSS (peak)', `${Math.round(peakRss)} MB`, '< 400 MB', peakRss < 400);
 }
 
+async function dashboardPages(bench: BenchApp, cookie: string, db: pg.Client) {
+  console.log('\n6. Dashboard pages with 100,000 more alerts in the workspace (npm run seed -- --alerts 100000)');
+  const seeded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts', '--alerts', '100000', '--team', TEAM], { env: bench.env, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+  console.log(`  ${seeded.stdout.trim().split('\n').at(-1)}`);
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM alerts WHERE workspace_id = $1 AND status = 'triggered' ORDER BY created_at DESC LIMIT 1", [TEAM]);
+  const base = `/w/${TEAM}`;
+  const pages = [base, `${base}/alerts`, `${base}/alerts?status=triggered&severity=critical`, `${base}/alerts?q=host-7`, `${base}/alerts/${rows[0]!.id}`, `${base}/routes`, `${base}/templates`, `${base}/api-keys`, `${base}/settings`];
+  let worst = 0;
+  for (const page of pages) {
+    const times: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const started = performance.now();
+      const response = await fetch(`${bench.url}${page}`, { headers: { cookie } });
+      await response.text();
+      if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
+      times.push(performance.now() - started);
+    }
+    const median = percentile(times.slice(1), 50);
+    worst = Math.max(worst, median);
+    console.log(`  ${page}: median ${median.toFixed(0)} ms (max ${Math.max(...times.slice(1)).toFixed(0)} ms)`);
+  }
+  record('slowest dashboard page (median of 5, 100k alerts)', `${worst.toFixed(0)} ms`, '< 200 ms', worst < 200);
+}
+
 async function main() {
   console.log(`Klaxon benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), Node ${process.version}`);
   const bench = await startBenchApp(Number(process.env.BENCH_PORT ?? 3200));
   const db = new pg.Client({ connectionString: bench.database.url });
   await db.connect();
   try {
-    const { key } = await setUpWorkspace(bench);
+    const { key, cookie } = await setUpWorkspace(bench);
     await addRoute(bench, key, { name: 'load', event_types: ['bench.load'], severities: ['critical'], channels: [CHANNELS[59]!] });
     for (let i = 0; i < 50; i += 1) await addRoute(bench, key, { name: `lat ${i}`, event_types: [`lat.c${i}`], severities: ['critical'], channels: [CHANNELS[i]!] });
     for (let i = 0; i < 10; i += 1) await addRoute(bench, key, { name: `over ${i}`, event_types: [`over.c${i}`], severities: ['critical'], channels: [CHANNELS[50 + i]!] });
@@ -183,6 +209,7 @@ async function main() {
     await ackToUpdate(bench, key, ids, db);
     await slackAcks(bench, ids);
     await overload(bench, key, db);
+    await dashboardPages(bench, cookie, db);
   } finally {
     await db.end();
     await bench.stop();
