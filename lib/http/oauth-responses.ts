@@ -1,7 +1,8 @@
 // The HTTP side of the install and sign-in round trips: the browser-binding state cookie, the redirect to
 // Slack, and the redirect to a failure page that explains what happened.
-import { cookieSpec, type CookieSpec } from '../auth/sessions';
+import { cookieSpec, SESSION_COOKIE, signIn, type CookieSpec } from '../auth/sessions';
 import { env } from '../env';
+import type { OAuthCallback } from '../slack/oauth-callback';
 import { OAuthFlowError } from '../slack/oauth-flow-error';
 import { STATE_TTL_MS, stateCookieName, type OAuthPurpose } from '../slack/oauth-state';
 import { readCookie, redirectTo } from './cookies';
@@ -32,4 +33,28 @@ export function oauthFailure(purpose: OAuthPurpose, error: unknown): Response {
   else console.error(`Unexpected error in the Slack ${purpose} callback:`, error instanceof Error ? error.message : error);
   const page = `${env().appUrl}/oauth/failed?${new URLSearchParams({ flow: purpose, reason }).toString()}`;
   return redirectTo(page, [clearStateCookie(purpose)]);
+}
+
+/**
+ * finishOAuth serves a callback from Slack: `complete` turns it into the member to sign in; the browser then
+ * lands on that member's workspace, or on the page that explains what failed.
+ */
+export async function finishOAuth(
+  request: Request,
+  purpose: OAuthPurpose,
+  complete: (callback: OAuthCallback) => Promise<{ id: string; workspaceId: string }>,
+): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  try {
+    const member = await complete({
+      code: params.get('code'),
+      state: params.get('state'),
+      error: params.get('error'),
+      cookieNonce: stateNonceOf(purpose, request),
+    });
+    const session = await signIn(member, readCookie(request, SESSION_COOKIE));
+    return redirectTo(`${env().appUrl}/w/${member.workspaceId}`, [session, clearStateCookie(purpose)]);
+  } catch (error) {
+    return oauthFailure(purpose, error);
+  }
 }

@@ -7,9 +7,9 @@ import { applySandboxDefaults } from '../workspaces/workspace-settings';
 import { slackClient } from './client';
 import { prismaInstallationStore } from './installation-store';
 import { OAuthFlowError } from './oauth-flow-error';
-import { consumeState, installStateStore, issueState } from './oauth-state';
+import { acceptCallback, callSlackForOAuth, type OAuthCallback } from './oauth-callback';
+import { installStateStore, issueState } from './oauth-state';
 import { BOT_SCOPES } from './scopes';
-import { isSlackUnreachable, platformErrorCode } from './slack-api-error';
 
 /** installRedirectUri is where Slack sends the browser back after the consent page. */
 export function installRedirectUri(): string {
@@ -33,19 +33,6 @@ export async function beginInstall(): Promise<{ url: string; nonce: string }> {
   const { state, nonce } = await issueState('install');
   const url = await installProvider().generateInstallUrl({ scopes: [...BOT_SCOPES], redirectUri: installRedirectUri() }, true, state);
   return { url, nonce };
-}
-
-/** callSlackForOAuth runs an OAuth exchange, turning Slack's failures into OAuthFlowErrors. */
-export async function callSlackForOAuth<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const code = platformErrorCode(error);
-    if (code === 'invalid_code' || code === 'code_already_used' || code === 'invalid_grant') throw new OAuthFlowError('invalid_code', code);
-    if (code) throw new OAuthFlowError('slack_error', code);
-    if (isSlackUnreachable(error)) throw new OAuthFlowError('slack_unreachable');
-    throw error;
-  }
 }
 
 function toInstallation(response: OauthV2AccessResponse): Installation<'v2', false> {
@@ -80,17 +67,9 @@ export interface InstallResult {
  * completeInstall checks the callback (denial, state), exchanges the code with oauth.v2.access and stores the
  * installation. On any failure it throws OAuthFlowError and has stored nothing.
  */
-export async function completeInstall(params: {
-  code: string | null;
-  state: string | null;
-  error: string | null;
-  cookieNonce: string | undefined;
-}): Promise<InstallResult> {
-  if (params.error) throw new OAuthFlowError(params.error === 'access_denied' ? 'access_denied' : 'slack_error', params.error);
-  await consumeState('install', params.state, params.cookieNonce);
-  if (!params.code) throw new OAuthFlowError('invalid_code', 'missing code');
+export async function completeInstall(callback: OAuthCallback): Promise<InstallResult> {
+  const code = await acceptCallback('install', callback);
   const { slack } = env();
-  const code = params.code;
   const response = await callSlackForOAuth(() =>
     slackClient().oauth.v2.access({ client_id: slack.clientId, client_secret: slack.clientSecret, code, redirect_uri: installRedirectUri() }),
   );

@@ -6,9 +6,9 @@ import { db } from '../db';
 import { env } from '../env';
 import type { User } from '../generated/prisma/client';
 import { slackClient } from './client';
-import { callSlackForOAuth } from './install';
+import { acceptCallback, callSlackForOAuth, type OAuthCallback } from './oauth-callback';
 import { OAuthFlowError } from './oauth-flow-error';
-import { consumeState, issueState } from './oauth-state';
+import { issueState } from './oauth-state';
 import { SIGN_IN_SCOPES } from './scopes';
 
 /** signInRedirectUri is where Slack's OpenID page sends the browser back. */
@@ -40,17 +40,9 @@ interface OpenIdUserInfo {
 }
 
 /** completeSignIn verifies the callback, identifies the person through Slack and returns their member record. */
-export async function completeSignIn(params: {
-  code: string | null;
-  state: string | null;
-  error: string | null;
-  cookieNonce: string | undefined;
-}): Promise<User> {
-  if (params.error) throw new OAuthFlowError(params.error === 'access_denied' ? 'access_denied' : 'slack_error', params.error);
-  await consumeState('sign-in', params.state, params.cookieNonce);
-  if (!params.code) throw new OAuthFlowError('invalid_code', 'missing code');
+export async function completeSignIn(callback: OAuthCallback): Promise<User> {
+  const code = await acceptCallback('sign-in', callback);
   const { slack } = env();
-  const code = params.code;
   const tokens = await callSlackForOAuth(() =>
     slackClient().openid.connect.token({ client_id: slack.clientId, client_secret: slack.clientSecret, code, redirect_uri: signInRedirectUri() }),
   );
