@@ -3,6 +3,7 @@
 // them would cost more than routing itself.
 import { db } from '../db';
 import type { Route } from '../generated/prisma/client';
+import { processWide } from '../process-wide';
 
 const TTL_MS = 1_000;
 
@@ -12,7 +13,7 @@ export interface RoutingConfig {
   unroutedChannelId: string | null;
 }
 
-const cache = new Map<string, { config: RoutingConfig; until: number }>();
+const cache = processWide('routingConfigCache', () => new Map<string, { config: RoutingConfig; until: number }>());
 
 /** routingConfig returns the workspace's current routing configuration. */
 export async function routingConfig(workspaceId: string): Promise<RoutingConfig> {

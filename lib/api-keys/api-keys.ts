@@ -5,6 +5,7 @@ import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { isEqualConstantTime, sha256Hex } from '../crypto/hmac';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { processWide } from '../process-wide';
 import type { ApiKeyInput, ApiKeyScope } from '../schemas/api-key';
 
 const KEY_PREFIX = 'klx_live_';
@@ -35,7 +36,7 @@ interface CachedKey {
   until: number;
 }
 
-const cache = new Map<string, CachedKey>();
+const cache = processWide('apiKeyCache', () => new Map<string, CachedKey>());
 
 function generateKey(): string {
   const bytes = randomBytes(32);

@@ -2,8 +2,9 @@
 // second's worth), kept in this process. Over the limit the caller gets 429 with Retry-After.
 import { env } from '../env';
 import { AppError } from '../errors';
+import { processWide } from '../process-wide';
 
-const buckets = new Map<string, { tokens: number; at: number }>();
+const buckets = processWide('rateLimitBuckets', () => new Map<string, { tokens: number; at: number }>());
 
 /** RateLimitedError is a 429 that carries how many seconds to wait. */
 export class RateLimitedError extends AppError {

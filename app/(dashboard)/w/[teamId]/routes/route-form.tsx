@@ -1,0 +1,111 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FieldError, fieldA11y, fieldErrorId, FormStatus } from '@/lib/dashboard/field-error';
+import type { ChannelOption } from '@/lib/dashboard/channel-options';
+import { IDLE, listOf, valueOf, type FormState, type FormValues } from '@/lib/dashboard/form-state';
+import { SEVERITIES } from '@/lib/schemas/primitives';
+import { ChannelPicker } from './channel-picker';
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/** RouteForm creates or edits a route; on an error every field keeps what was typed. */
+export function RouteForm({
+  action,
+  refreshChannels,
+  channels,
+  templates,
+  eventTypes,
+  initial,
+  submitLabel,
+  heading,
+}: {
+  action: Action;
+  refreshChannels: () => Promise<ChannelOption[]>;
+  channels: ChannelOption[];
+  templates: Array<{ id: string; name: string }>;
+  eventTypes: string[];
+  initial?: FormValues;
+  submitLabel: string;
+  heading: string;
+}) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, IDLE);
+  // After an error, show what was sent; after a success (a new route), start again from the initial values.
+  const values = state.status === 'error' ? state.values : initial;
+  const version = `${state.status}-${state.message ?? ''}-${JSON.stringify(values ?? {})}`;
+  const severities = listOf(values, 'severities', []);
+  return (
+    <form action={formAction} className="card form" aria-labelledby="route-form-heading" noValidate key={version}>
+      <h2 id="route-form-heading">{heading}</h2>
+      <div className="field">
+        <label htmlFor="route-name">Name</label>
+        <input id="route-name" name="name" required maxLength={100} defaultValue={valueOf(values, 'name')} {...fieldA11y('route', 'name', state)} />
+        <FieldError form="route" field="name" state={state} />
+      </div>
+      <div className="field">
+        <label htmlFor="route-event-types">Event types</label>
+        <input
+          id="route-event-types"
+          name="event_types"
+          list="route-event-type-suggestions"
+          placeholder="deploy.*, db.failover"
+          defaultValue={valueOf(values, 'event_types')}
+          aria-describedby={`route-event-types-help${state.fieldErrors?.event_types ? ` ${fieldErrorId('route', 'event_types')}` : ''}`}
+          aria-invalid={state.fieldErrors?.event_types ? true : undefined}
+          autoComplete="off"
+        />
+        <datalist id="route-event-type-suggestions">
+          {eventTypes.map((eventType) => (
+            <option key={eventType} value={eventType} />
+          ))}
+        </datalist>
+        <p className="hint" id="route-event-types-help">
+          Separate patterns with commas or spaces; <code>*</code> matches anything (<code>deploy.*</code>, <code>*.failed</code>).
+          {eventTypes.length > 0 && <> Seen recently: {eventTypes.slice(0, 8).join(', ')}.</>}
+        </p>
+        <FieldError form="route" field="event_types" state={state} />
+      </div>
+      <fieldset className="field" {...fieldA11y('route', 'severities', state)}>
+        <legend>Severities</legend>
+        <div className="inline-checks">
+          {SEVERITIES.map((severity) => (
+            <label key={severity} className="check">
+              <input type="checkbox" name="severities" value={severity} defaultChecked={severities.includes(severity)} />
+              <span className={`badge severity-${severity}`}>{severity}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError form="route" field="severities" state={state} />
+      </fieldset>
+      <ChannelPicker
+        initial={channels}
+        selected={listOf(values, 'channels', [])}
+        refresh={refreshChannels}
+        describedBy={state.fieldErrors?.channels ? fieldErrorId('route', 'channels') : undefined}
+      />
+      <FieldError form="route" field="channels" state={state} />
+      <div className="field">
+        <label htmlFor="route-template">Template</label>
+        <select id="route-template" name="template_id" defaultValue={valueOf(values, 'template_id')} {...fieldA11y('route', 'template_id', state)}>
+          <option value="">Default layout</option>
+          {templates.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </select>
+        <FieldError form="route" field="template_id" state={state} />
+      </div>
+      <label className="check">
+        <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
+        Enabled
+      </label>
+      <div className="form-actions">
+        <button className="button primary" type="submit" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        <FormStatus state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import { db } from '@/lib/db';
+import { When } from '@/lib/dashboard/when';
+import { listTemplates } from '@/lib/templates/templates';
+import { dashboardContext } from '../dashboard-context';
+import { deleteTemplateAction } from './actions';
+import { DeleteTemplateButton } from './delete-template-button';
+
+export const metadata: Metadata = { title: 'Templates — Klaxon' };
+
+export default async function TemplatesPage({ params }: { params: Promise<{ teamId: string }> }) {
+  const { teamId } = await params;
+  const { scope } = await dashboardContext(teamId);
+  const admin = scope.role === 'admin';
+  const [templates, uses] = await Promise.all([
+    listTemplates(scope),
+    db().route.groupBy({ by: ['templateId'], where: { workspaceId: scope.workspaceId, templateId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const useCount = new Map(uses.map((use) => [use.templateId, use._count._all]));
+  return (
+    <>
+      <div className="title-row">
+        <h1>Templates</h1>
+        {admin && (
+          <a className="button primary" href={`/w/${teamId}/templates/new`}>
+            New template
+          </a>
+        )}
+      </div>
+      <p className="lead">
+        A template is a Block Kit message with <code>{'{{placeholders}}'}</code>. Routes without one use the default layout; Klaxon adds its
+        Acknowledge / Resolve buttons to every message.
+      </p>
+      {!admin && <p className="notice">You are a viewer: you can read templates, only admins can change them.</p>}
+      <section className="card" aria-labelledby="templates-heading">
+        <h2 id="templates-heading">Templates</h2>
+        {templates.length === 0 ? (
+          <p>No templates yet: every route uses the default layout.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Used by</th>
+                  <th scope="col">Updated</th>
+                  {admin && (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {templates.map((template) => {
+                  const count = useCount.get(template.id) ?? 0;
+                  return (
+                    <tr key={template.id} data-testid="template-row">
+                      <th scope="row">
+                        <a href={`/w/${teamId}/templates/${template.id}`}>{template.name}</a>
+                      </th>
+                      <td>{count === 0 ? 'No route' : `${count} route${count === 1 ? '' : 's'}`}</td>
+                      <td>
+                        <When date={template.updatedAt} />
+                      </td>
+                      {admin && (
+                        <td>
+                          <DeleteTemplateButton action={deleteTemplateAction.bind(null, teamId, template.id)} name={template.name} />
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
