@@ -2,12 +2,14 @@
 // because the Prisma CLI cannot download its native engine on every machine. It keeps the CLI's layout
 // (prisma/migrations/<timestamp>_<name>/migration.sql) and its `_prisma_migrations` table, so the regular
 // `prisma migrate` commands keep working wherever they can run.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { childProcessEnv } from '../env';
 import type * as SchemaEngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 const projectRoot = process.cwd();
@@ -125,4 +127,24 @@ function latestSnapshot(): string | null {
   const snapshot = path.join(migrationsDir, latest, SNAPSHOT);
   if (!fs.existsSync(snapshot)) throw new Error(`${latest} has no ${SNAPSHOT} snapshot: create migrations with npm run db:migrate`);
   return fs.readFileSync(snapshot, 'utf8');
+}
+
+/**
+ * deployMigrationsApart applies pending migrations from a short-lived child process: WebAssembly memory
+ * never shrinks, so loading the schema engine in the long-running app would keep it resident for good.
+ */
+export async function deployMigrationsApart(databaseUrl: string, log: (line: string) => void): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(projectRoot, 'scripts', 'db.ts'), 'deploy'], {
+    cwd: projectRoot,
+    env: childProcessEnv({ DATABASE_URL: databaseUrl }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`Database migrations failed: ${output.trim()}`);
+  const applied = output.split('\n').find((line) => line.startsWith('Applied'));
+  if (applied) log(applied);
 }

@@ -3,7 +3,7 @@
 import { env, provideEnv, rawEnv, sandboxModeRequested, type Env } from '../env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { dataDir, loadLocalSecrets } from './local-secrets';
-import { deployMigrations } from './migrations';
+import { deployMigrationsApart } from './migrations';
 
 /** Runtime is a prepared process: its configuration and how to release what was started for it. */
 export interface Runtime {
@@ -34,8 +34,7 @@ export async function prepareRuntime(log: (line: string) => void): Promise<Runti
     provideEnv({ DATABASE_URL: embeddedDatabase.url });
   }
   const config = env();
-  const applied = await deployMigrations(config.databaseUrl!);
-  if (applied.length) log(`Applied database migrations: ${applied.join(', ')}`);
+  await deployMigrationsApart(config.databaseUrl!, log);
   return {
     config,
     embeddedDatabase,
