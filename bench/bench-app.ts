@@ -2,7 +2,6 @@
 // and an in-process Slack emulator with a 60-channel workspace, plus separate worker processes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { startSlackEmulator, type SlackEmulator } from '../e2e/slack-emulator/server';
 import { defaultWorkspaces, type SeedWorkspace } from '../e2e/slack-emulator/seed';
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
@@ -27,7 +26,8 @@ function benchWorkspace(): SeedWorkspace {
 }
 
 function spawnScript(script: string, env: NodeJS.ProcessEnv, label: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `--import tsx` keeps the script in this child process itself, so its pid is the one to measure.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${label}] ${chunk.toString()}`));
   child.stdout?.resume();
   return child;

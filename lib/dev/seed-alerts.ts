@@ -27,7 +27,9 @@ export async function seedAlerts(workspaceId: string, count: number): Promise<vo
          SELECT $1 || '-' || n, $3, event_type, severity::"Severity", initcap(replace(event_type, '.', ' ')) || ' on host-' || (n % 40),
                 'Seeded alert ' || n, jsonb_build_object('host', 'host-' || (n % 40), 'value', n % 100), '[]'::jsonb, 'seed',
                 $1 || '-' || n, CASE WHEN status = 'resolved' THEN NULL ELSE $1 || '-' || n END,
-                status::"AlertStatus", cardinality($4::text[]) > 0, $4::text[], 1 + (n % 3), created, created,
+                status::"AlertStatus", cardinality($4::text[]) > 0,
+                CASE WHEN cardinality($4::text[]) > 0 THEN ARRAY[($4::text[])[1 + n % cardinality($4::text[])]] ELSE '{}' END,
+                1 + (n % 3), created, created,
                 CASE WHEN status <> 'triggered' THEN created + (n % 900) * interval '1 second' END,
                 CASE WHEN status = 'resolved' THEN created + (n % 7200) * interval '1 second' END,
                 created, created

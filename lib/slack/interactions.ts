@@ -100,47 +100,42 @@ async function applyClick(teamId: string, user: z.infer<typeof userSchema>, aler
   });
 }
 
-async function handleBlockActions(payload: z.infer<typeof blockActionsSchema>): Promise<InteractionResult> {
-  const result = await handleButton(payload);
-  // A click in the App Home changes what the Home tab should list: publish it again for the clicker.
-  if (payload.container?.type !== 'view') return result;
-  const earlier = result.afterResponse;
+/**
+ * handleBlockActions acknowledges a click at once and acts on it after the answer (Slack's advice): the click
+ * is applied through the lifecycle, the clicker is told privately when nothing changed, and a click in the
+ * App Home republishes it.
+ */
+function handleBlockActions(payload: z.infer<typeof blockActionsSchema>): InteractionResult {
   return {
-    body: result.body,
+    body: null,
     afterResponse: async () => {
-      await earlier?.();
-      await publishAppHome(payload.team.id, payload.user.id);
+      await actOnButton(payload);
+      if (payload.container?.type === 'view') await publishAppHome(payload.team.id, payload.user.id);
     },
   };
 }
 
-async function handleButton(payload: z.infer<typeof blockActionsSchema>): Promise<InteractionResult> {
+async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise<void> {
   const clicked = payload.actions[0]!;
-  const action = { ...clicked, action_id: clicked.action_id.split(':')[0]! };
-  const alertId = action.value ?? '';
+  const actionId = clicked.action_id.split(':')[0]!;
+  const alertId = clicked.value ?? '';
   const teamId = payload.team.id;
-  const channelId = payload.channel?.id;
-  if (action.action_id === ALERT_ACTION_IDS.open || !alertId) return { body: null, afterResponse: null };
-  if (!(await isKnownAlert(teamId, alertId))) {
-    return { body: null, afterResponse: () => tellClicker(teamId, channelId, payload.user.id, 'Klaxon does not know this alert in this workspace.') };
-  }
-  if (action.action_id === ALERT_ACTION_IDS.resolveWithNote) {
-    // trigger_id expires in 3 seconds: open the modal before answering.
+  const tell = (text: string) => tellClicker(teamId, payload.channel?.id, payload.user.id, text);
+  if (actionId === ALERT_ACTION_IDS.open || !alertId) return;
+  if (!(await isKnownAlert(teamId, alertId))) return tell('Klaxon does not know this alert in this workspace.');
+  if (actionId === ALERT_ACTION_IDS.resolveWithNote) {
     if (payload.trigger_id) await openNoteModal(teamId, payload.trigger_id, alertId);
-    return { body: null, afterResponse: null };
+    return;
   }
-  const statusAction = ACTIONS[action.action_id];
-  if (!statusAction) return { body: null, afterResponse: null };
-  let text: string;
+  const statusAction = ACTIONS[actionId];
+  if (!statusAction) return;
   try {
     const outcome = await applyClick(teamId, payload.user, alertId, statusAction);
-    if (outcome.changed) return { body: null, afterResponse: null };
-    text = `Nothing changed: this alert is ${outcome.unchangedReason ?? 'unchanged'}.`;
+    if (!outcome.changed) await tell(`Nothing changed: this alert is ${outcome.unchangedReason ?? 'unchanged'}.`);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    text = `Nothing changed: ${error.message}`;
+    await tell(`Nothing changed: ${error.message}`);
   }
-  return { body: null, afterResponse: () => tellClicker(teamId, channelId, payload.user.id, text) };
 }
 
 async function handleViewSubmission(payload: z.infer<typeof viewSubmissionSchema>): Promise<InteractionResult> {

@@ -112,6 +112,23 @@ describe('delivery', () => {
     expect((await db().alert.findUniqueOrThrow({ where: { id: first.id } })).occurrences).toBe(2);
   });
 
+  it('stores concurrent triggers together: distinct keys each open an alert, repeats of one key bump it', async () => {
+    // Unrouted and without an unrouted channel: nothing to post, so the channels stay free for later tests.
+    await db().workspace.update({ where: { id: workspaces.acme.id }, data: { unroutedChannelId: null } });
+    forgetRoutingConfig(workspaces.acme.id);
+    const results = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info', dedupKey: `batch-${i}` }))),
+      ...Array.from({ length: 10 }, () => ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info', dedupKey: 'batch-same' }))),
+    ]);
+    expect(new Set(results.slice(0, 20).map((r) => r.id)).size).toBe(20);
+    const same = results.slice(20);
+    expect(new Set(same.map((r) => r.id)).size).toBe(1);
+    expect(same.filter((r) => r.created)).toHaveLength(1);
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: same[0]!.id } });
+    expect(alert.occurrences).toBe(10);
+    expect(await db().alertActivity.count({ where: { alertId: alert.id } })).toBe(10);
+  });
+
   it('acknowledge and resolve update every message and reply in each thread; a resolved key opens a new alert', async () => {
     runWorker();
     const alert = await ingestAlert(scope, trigger({ dedupKey: 'life-1' }));

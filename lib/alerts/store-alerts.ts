@@ -1,0 +1,177 @@
+// Stores triggered alerts with their deliveries and activity, many per statement: alerts that arrive in the
+// same event-loop turn are written together, in one transaction and one round trip, before any of their
+// callers is answered. Under load this divides the per-alert cost of commits and database round trips;
+// a lone alert is written at once (no timer, no added wait).
+import { sqlPool } from '../db';
+import type { AlertStatus } from '../generated/prisma/client';
+import { WORK_CHANNEL } from '../delivery/work-signal';
+import { processWide } from '../process-wide';
+
+/** AlertRow is one routed trigger, ready to store. */
+export interface AlertRow {
+  id: string;
+  workspaceId: string;
+  eventType: string;
+  severity: string;
+  title: string;
+  description: string | null;
+  fields: string;
+  links: string;
+  source: string | null;
+  dedupKey: string;
+  routed: boolean;
+  routeIds: string[];
+  occurredAt: Date;
+  deliveries: Array<{ channelId: string; templateId: string | null }>;
+  activityId: string;
+  actor: { type: string; id: string | null; name: string; via: string };
+}
+
+/** StoredAlert is the alert a trigger opened, or the open alert it bumped. */
+export interface StoredAlert {
+  id: string;
+  status: AlertStatus;
+  dedupKey: string;
+  created: boolean;
+}
+
+const MAX_BATCH = 250;
+
+// The whole batch in one statement: unnest the columns, upsert the alerts (a trigger on an open dedup key
+// bumps it), then deliveries for the new ones, activity for all, a refresh of the bumped ones' messages,
+// and one NOTIFY for the workers.
+const STORE_SQL = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                         $9::text[], $10::text[], $11::boolean[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
+                         $16::text[], $17::text[], $18::text[])
+      AS t(id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key, routed, route_ids,
+           occurred_at, activity_id, actor_type, actor_id, actor_name, via)
+  ), upserted AS (
+    INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
+                        open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at)
+    SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::jsonb, links::jsonb, source, dedup_key,
+           dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19
+    FROM input
+    ON CONFLICT (workspace_id, open_dedup_key)
+      DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
+    RETURNING id, workspace_id, dedup_key, status, (xmax = 0) AS inserted
+  ), new_deliveries AS (
+    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, attempts, next_attempt_at, dirty, created_at, updated_at)
+    SELECT d.alert_id || '_' || d.ord, u.workspace_id, u.id, d.channel_id, d.template_id, 'pending', 0, $19, false, $19, $19
+    FROM unnest($20::text[], $21::text[], $22::text[], $23::int[]) AS d(alert_id, channel_id, template_id, ord)
+    JOIN upserted u ON u.id = d.alert_id AND u.inserted
+    RETURNING 1
+  ), activity AS (
+    INSERT INTO alert_activity (id, workspace_id, alert_id, kind, actor_type, actor_id, actor_name, via, at)
+    SELECT i.activity_id, i.workspace_id, u.id, (CASE WHEN u.inserted THEN 'triggered' ELSE 'occurred' END)::"ActivityKind",
+           i.actor_type::"ActorType", i.actor_id, i.actor_name, i.via::"Via", $19
+    FROM input i JOIN upserted u ON u.workspace_id = i.workspace_id AND u.dedup_key = i.dedup_key
+    RETURNING 1
+  ), refreshed AS (
+    UPDATE deliveries SET dirty = true, next_attempt_at = LEAST(next_attempt_at, $19), updated_at = $19
+    WHERE alert_id IN (SELECT id FROM upserted WHERE NOT inserted) AND state = 'sent'
+    RETURNING 1
+  )
+  SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.inserted,
+         (SELECT count(*) FROM activity)::int AS recorded,
+         (SELECT count(*) FROM (SELECT pg_notify($24, '')) AS signal
+          WHERE EXISTS (SELECT 1 FROM new_deliveries) OR EXISTS (SELECT 1 FROM refreshed))::int AS notified
+  FROM upserted u`;
+
+interface ResultRow {
+  id: string;
+  workspace_id: string;
+  dedup_key: string;
+  status: AlertStatus;
+  inserted: boolean;
+}
+
+const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
+
+async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
+  const column = <T>(pick: (row: AlertRow) => T) => rows.map(pick);
+  const deliveries = rows.flatMap((row) => row.deliveries.map((delivery, index) => ({ alertId: row.id, ...delivery, ord: index + 1 })));
+  const { rows: stored } = await sqlPool().query<ResultRow>(STORE_SQL, [
+    column((row) => row.id),
+    column((row) => row.workspaceId),
+    column((row) => row.eventType),
+    column((row) => row.severity),
+    column((row) => row.title),
+    column((row) => row.description),
+    column((row) => row.fields),
+    column((row) => row.links),
+    column((row) => row.source),
+    column((row) => row.dedupKey),
+    column((row) => row.routed),
+    column((row) => JSON.stringify(row.routeIds)),
+    column((row) => row.occurredAt),
+    column((row) => row.activityId),
+    column((row) => row.actor.type),
+    column((row) => row.actor.id),
+    column((row) => row.actor.name),
+    column((row) => row.actor.via),
+    new Date(),
+    deliveries.map((delivery) => delivery.alertId),
+    deliveries.map((delivery) => delivery.channelId),
+    deliveries.map((delivery) => delivery.templateId),
+    deliveries.map((delivery) => delivery.ord),
+    WORK_CHANNEL,
+  ]);
+  return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
+}
+
+interface Pending {
+  row: AlertRow;
+  resolve: (stored: StoredAlert) => void;
+  reject: (error: unknown) => void;
+}
+
+const queue = processWide('alertStoreQueue', () => ({ pending: [] as Pending[], scheduled: false }));
+
+// One batch may not hold a dedup key twice (an upsert cannot touch one row twice): repeats wait for the next.
+function takeBatch(): Pending[] {
+  const batch: Pending[] = [];
+  const rest: Pending[] = [];
+  const keys = new Set<string>();
+  for (const item of queue.pending) {
+    const key = keyOf(item.row.workspaceId, item.row.dedupKey);
+    if (batch.length < MAX_BATCH && !keys.has(key)) {
+      keys.add(key);
+      batch.push(item);
+    } else rest.push(item);
+  }
+  queue.pending = rest;
+  return batch;
+}
+
+async function settle(batch: Pending[]): Promise<void> {
+  try {
+    const stored = await storeBatch(batch.map((item) => item.row));
+    for (const item of batch) {
+      const result = stored.get(keyOf(item.row.workspaceId, item.row.dedupKey));
+      if (result) item.resolve(result);
+      else item.reject(new Error('The alert was not stored'));
+    }
+  } catch (error) {
+    // One bad row must not fail its neighbours: store them one by one to find it.
+    if (batch.length === 1) batch[0]!.reject(error);
+    else await Promise.all(batch.map((item) => settle([item])));
+  }
+}
+
+function flush(): void {
+  queue.scheduled = false;
+  while (queue.pending.length) void settle(takeBatch());
+}
+
+/** storeAlert stores one routed trigger (with whatever else arrived in the same turn) and returns the alert. */
+export function storeAlert(row: AlertRow): Promise<StoredAlert> {
+  return new Promise((resolve, reject) => {
+    queue.pending.push({ row, resolve, reject });
+    if (!queue.scheduled) {
+      queue.scheduled = true;
+      setImmediate(flush);
+    }
+  });
+}
