@@ -27,7 +27,7 @@ function benchWorkspace(): SeedWorkspace {
 
 function spawnScript(script: string, env: NodeJS.ProcessEnv, label: string): ChildProcess {
   // `--import tsx` keeps the script in this child process itself, so its pid is the one to measure.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${label}] ${chunk.toString()}`));
   child.stdout?.resume();
   return child;

@@ -2,7 +2,7 @@
 // table, one activity record, and every message of the alert marked for a chat.update plus a thread reply.
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
-import { WORK_CHANNEL } from '../delivery/work-signal';
+import { signalWork } from '../delivery/work-signal';
 import { AppError } from '../errors';
 import { Prisma, type ActivityKind, type Alert, type Via } from '../generated/prisma/client';
 import { actorOf, viaOf, type Actor } from './actor';
@@ -58,7 +58,7 @@ export async function changeAlertStatus(params: {
   via: Via;
   note?: string;
 }): Promise<StatusChange> {
-  return db().$transaction(async (tx) => {
+  const change = await db().$transaction(async (tx): Promise<StatusChange> => {
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
     if (!locked) throw new AppError('not_found', 'No such alert.');
@@ -93,9 +93,10 @@ export async function changeAlertStatus(params: {
         text: replyText(params.action, params.actor, params.via, params.note),
       })),
     });
-    await tx.$executeRaw`SELECT pg_notify(${WORK_CHANNEL}, '')`;
     return { alert: updated, changed: true };
   });
+  if (change.changed) signalWork();
+  return change;
 }
 
 /** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard user or API key). */

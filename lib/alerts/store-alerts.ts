@@ -4,7 +4,7 @@
 // a lone alert is written at once (no timer, no added wait).
 import { sqlPool } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
-import { WORK_CHANNEL } from '../delivery/work-signal';
+import { signalWork } from '../delivery/work-signal';
 import { processWide } from '../process-wide';
 
 /** AlertRow is one routed trigger, ready to store. */
@@ -38,8 +38,7 @@ export interface StoredAlert {
 const MAX_BATCH = 250;
 
 // The whole batch in one statement: unnest the columns, upsert the alerts (a trigger on an open dedup key
-// bumps it), then deliveries for the new ones, activity for all, a refresh of the bumped ones' messages,
-// and one NOTIFY for the workers.
+// bumps it), then deliveries for the new ones, activity for all, and a refresh of the bumped ones' messages.
 const STORE_SQL = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
@@ -75,8 +74,7 @@ const STORE_SQL = `
   )
   SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.inserted,
          (SELECT count(*) FROM activity)::int AS recorded,
-         (SELECT count(*) FROM (SELECT pg_notify($24, '')) AS signal
-          WHERE EXISTS (SELECT 1 FROM new_deliveries) OR EXISTS (SELECT 1 FROM refreshed))::int AS notified
+         (SELECT count(*) FROM new_deliveries)::int + (SELECT count(*) FROM refreshed)::int AS work
   FROM upserted u`;
 
 interface ResultRow {
@@ -85,6 +83,7 @@ interface ResultRow {
   dedup_key: string;
   status: AlertStatus;
   inserted: boolean;
+  work: number;
 }
 
 const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
@@ -116,8 +115,8 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     deliveries.map((delivery) => delivery.channelId),
     deliveries.map((delivery) => delivery.templateId),
     deliveries.map((delivery) => delivery.ord),
-    WORK_CHANNEL,
   ]);
+  if (stored.some((row) => row.work > 0)) signalWork();
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
 }
 

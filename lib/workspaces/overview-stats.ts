@@ -4,6 +4,7 @@
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
 import type { Severity } from '../generated/prisma/client';
+import { processWide } from '../process-wide';
 import { routeChannelWarnings, type RouteChannelWarning } from '../slack/channel-events';
 
 const DAYS = 14;
@@ -19,8 +20,8 @@ export interface OverviewStats {
   routeWarnings: RouteChannelWarning[];
 }
 
-/** overviewStats computes the overview of the scoped workspace. */
-export async function overviewStats(scope: WorkspaceScope, now = new Date()): Promise<OverviewStats> {
+/** computeOverviewStats runs the overview's aggregates for the scoped workspace. */
+export async function computeOverviewStats(scope: WorkspaceScope, now = new Date()): Promise<OverviewStats> {
   const workspaceId = scope.workspaceId;
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (DAYS - 1)));
   const [open, days, mtta, health, problems, unrouted, routeWarnings] = await Promise.all([
@@ -63,4 +64,29 @@ export async function overviewStats(scope: WorkspaceScope, now = new Date()): Pr
     unroutedRecently: unrouted,
     routeWarnings,
   };
+}
+
+const FRESH_MS = 30_000;
+const cache = processWide('overviewStatsCache', () => new Map<string, { stats: Promise<OverviewStats>; at: number; refreshing: boolean }>());
+
+/**
+ * overviewStats returns the overview, at most 30 s old: the aggregates scan every alert of the last 14 days,
+ * so a stale copy is served while a fresh one is computed in the background (only the first view waits).
+ */
+export function overviewStats(scope: WorkspaceScope): Promise<OverviewStats> {
+  const hit = cache.get(scope.workspaceId);
+  if (!hit) {
+    const entry = { stats: computeOverviewStats(scope), at: Date.now(), refreshing: false };
+    cache.set(scope.workspaceId, entry);
+    entry.stats.catch(() => cache.delete(scope.workspaceId));
+    return entry.stats;
+  }
+  if (Date.now() - hit.at > FRESH_MS && !hit.refreshing) {
+    hit.refreshing = true;
+    computeOverviewStats(scope).then(
+      (stats) => cache.set(scope.workspaceId, { stats: Promise.resolve(stats), at: Date.now(), refreshing: false }),
+      () => (hit.refreshing = false),
+    );
+  }
+  return hit.stats;
 }
