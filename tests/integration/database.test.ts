@@ -54,7 +54,7 @@ describe('database', () => {
     const plans = await db().$queryRaw<Array<{ indexname: string }>>`SELECT indexname FROM pg_indexes WHERE tablename IN ('alerts', 'deliveries')`;
     const names = plans.map((row) => row.indexname);
     expect(names).toEqual(expect.arrayContaining([
-      'alerts_workspace_id_status_created_at_idx',
+      'alerts_workspace_id_status_created_at_id_idx',
       'alerts_workspace_id_open_dedup_key_key',
       'deliveries_state_next_attempt_at_idx',
     ]));
