@@ -5,6 +5,7 @@ import { escapeMrkdwn, truncate } from '../blocks/escape-mrkdwn';
 import { MAX_SECTION_TEXT } from '../blocks/limits';
 import { db } from '../db';
 import { env } from '../env';
+import { processWide } from '../process-wide';
 import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
 
@@ -40,8 +41,19 @@ export async function appHomeView(teamId: string) {
   return { type: 'home' as const, blocks };
 }
 
-/** publishAppHome publishes the Home tab for one user with views.publish. */
-export async function publishAppHome(teamId: string, userId: string): Promise<void> {
+const REPUBLISH_AFTER_MS = 2_000;
+const lastPublished = processWide('appHomePublished', () => new Map<string, number>());
+
+/**
+ * publishAppHome publishes the Home tab for one user with views.publish; a user who opens it again within
+ * two seconds sees the view just published (Slack sends app_home_opened on every tab switch).
+ */
+export async function publishAppHome(teamId: string, userId: string, options: { force?: boolean } = {}): Promise<void> {
+  const key = `${teamId}:${userId}`;
+  const now = Date.now();
+  if (!options.force && now - (lastPublished.get(key) ?? 0) < REPUBLISH_AFTER_MS) return;
+  lastPublished.set(key, now);
+  if (lastPublished.size > 10_000) lastPublished.clear();
   const view = await appHomeView(teamId);
   await slackClient(await botTokenFor(teamId)).views.publish({ user_id: userId, view: view as never });
 }

@@ -110,7 +110,7 @@ function handleBlockActions(payload: z.infer<typeof blockActionsSchema>): Intera
     body: null,
     afterResponse: async () => {
       await actOnButton(payload);
-      if (payload.container?.type === 'view') await publishAppHome(payload.team.id, payload.user.id);
+      if (payload.container?.type === 'view') await publishAppHome(payload.team.id, payload.user.id, { force: true });
     },
   };
 }
