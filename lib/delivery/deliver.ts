@@ -30,10 +30,12 @@ async function clientFor(workspaceId: string): Promise<WebClient> {
 }
 
 async function handleFailure(delivery: ClaimedDelivery, error: unknown, client: WebClient | null): Promise<void> {
-  if (error instanceof WorkspaceUninstalledError) return markDead(delivery.id, UNINSTALLED_REASON);
+  const posting = delivery.messageTs === null;
+  if (error instanceof WorkspaceUninstalledError) {
+    return posting ? markDead(delivery.id, UNINSTALLED_REASON) : recordUpdated(delivery.id, new Date(0), `update failed: ${UNINSTALLED_REASON}`);
+  }
   const verdict = classifySlackError(error);
   const now = Date.now();
-  const posting = delivery.messageTs === null;
   switch (verdict.kind) {
     case 'rate_limited': {
       const until = new Date(now + verdict.retryAfterMs);

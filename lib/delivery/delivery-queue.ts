@@ -2,7 +2,7 @@
 // FOR UPDATE SKIP LOCKED and hold them by a lease (locked_until / next_attempt_at), so any number of worker
 // processes share the work and a killed worker's rows come back when its lease ends.
 import { db } from '../db';
-import type { DeliveryState } from '../generated/prisma/client';
+import { Prisma, type DeliveryState } from '../generated/prisma/client';
 
 /** ClaimedDelivery is a delivery a worker holds: a message to post, or a posted one to update. */
 export interface ClaimedDelivery {
@@ -29,20 +29,36 @@ export interface ClaimedReply {
   attempts: number;
 }
 
-/** claimDeliveries leases up to `limit` due deliveries for `leaseMs`. */
-export async function claimDeliveries(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+// Each kind of due work is claimed by its own statement, so that each walks its own index in
+// next_attempt_at order and stops after `limit` rows, however large the backlog or the delivery history.
+const DUE = {
+  post: Prisma.sql`state = 'pending'`,
+  retry: Prisma.sql`state = 'failed'`,
+  update: Prisma.sql`dirty = true`, // only posted messages are ever marked dirty
+};
+
+async function claim(kind: keyof typeof DUE, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
   return db().$queryRaw<ClaimedDelivery[]>`
     UPDATE deliveries d SET locked_until = now() + make_interval(secs => ${leaseMs / 1000})
     WHERE d.id IN (
       SELECT id FROM deliveries
-      WHERE (state IN ('pending', 'failed') OR (state = 'sent' AND dirty))
-        AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+      WHERE ${DUE[kind]} AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
       ORDER BY next_attempt_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING d.id, d.workspace_id AS "workspaceId", d.alert_id AS "alertId", d.channel_id AS "channelId",
               d.template_id AS "templateId", d.state, d.attempts, d.message_ts AS "messageTs",
               d.post_started_at AS "postStartedAt", d.paced_slot AS "pacedSlot", d.last_error AS "lastError"`;
+}
+
+/** claimDeliveries leases up to `limit` due deliveries (posts first, then retries, then updates) for `leaseMs`. */
+export async function claimDeliveries(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  const claimed: ClaimedDelivery[] = [];
+  for (const kind of ['post', 'retry', 'update'] as const) {
+    if (claimed.length >= limit) break;
+    claimed.push(...(await claim(kind, limit - claimed.length, leaseMs)));
+  }
+  return claimed;
 }
 
 /** claimReplies leases up to `limit` due thread replies whose parent message has been posted. */
