@@ -139,6 +139,8 @@ async function overload(bench: BenchApp, key: string, db: pg.Client) {
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: alertBody(`over.c${(n += 1) % 10}`) }) }],
   });
+  // The first seconds after the load go into booking the backlog's posting slots; measure the steady drain after.
+  await sleep(20_000);
   const drainStart = Date.now();
   await sleep(20_000);
   clearInterval(sampler);
@@ -151,7 +153,7 @@ async function overload(bench: BenchApp, key: string, db: pg.Client) {
   const limited = bench.emulator.state.calls('chat.postMessage').filter((call) => call.status === 429).length;
   const committed = Number(counts!.alerts);
   record('overload accepted / committed', `${result.ok} accepted at ${Math.round(result.requestsPerSecond)}/s, ${committed} committed, ${counts!.deliveries} deliveries, ${counts!.dead} dead`, '0 lost', committed >= result.ok && committed - result.ok <= 64 && Number(counts!.deliveries) === committed && counts!.dead === '0');
-  record('overload drain rate', `${(drained / 20 / 10).toFixed(2)} posts/s per channel over 20 s, ${limited} answered 429`, "≈ 1/s per channel (Slack's pace)", drained > 0);
+  record('overload drain rate', `${(drained / 20 / 10).toFixed(2)} posts/s per channel (20–40 s after the load), ${limited} answered 429`, "≈ 1/s per channel (Slack's pace)", drained > 0);
   record('overload duplicated posts', String(duplicates), '0', duplicates === 0);
   record('overload app RSS (peak)', `${Math.round(peakRss)} MB`, '< 400 MB', peakRss < 400);
 }

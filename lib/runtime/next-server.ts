@@ -8,6 +8,7 @@ import path from 'node:path';
 import next from 'next';
 import { childProcessEnv } from '../env';
 import { isFastAlertIntake, serveAlertIntake } from '../http/alert-intake-fast-path';
+import { isSlackRequest, serveSlackRequest } from '../http/slack-fast-path';
 
 const root = process.cwd();
 const SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
@@ -53,7 +54,9 @@ export async function startNextServer(options: { port: number; dev: boolean; log
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    void (isFastAlertIntake(req) ? serveAlertIntake(req, res) : handle(req, res));
+    if (isFastAlertIntake(req)) void serveAlertIntake(req, res);
+    else if (isSlackRequest(req)) void serveSlackRequest(req, res);
+    else void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
