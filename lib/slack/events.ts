@@ -1,7 +1,7 @@
 // Slack Events API: the challenge handshake, deduplication by event_id (Slack retries up to 3 times), and
 // the handling of each event after the HTTP answer has been sent.
 import { z } from 'zod';
-import { db } from '../db';
+import { sqlPool } from '../db';
 import { publishAppHome } from './app-home';
 import { applyChannelEvent, CHANNEL_EVENT_TYPES } from './channel-events';
 import { markWorkspaceUninstalled } from './uninstall';
@@ -29,12 +29,13 @@ export interface EventReceipt {
   afterResponse: (() => Promise<void>) | null;
 }
 
+// On the path Slack times: plain SQL on the shared pool (Prisma's per-query overhead is most of its cost).
 async function isFirstDelivery(envelope: EventCallback): Promise<boolean> {
-  const inserted = await db().$executeRaw`
-    INSERT INTO slack_event_receipts (event_id, workspace_id, type, received_at)
-    VALUES (${envelope.event_id}, ${envelope.team_id}, ${envelope.event.type}, now())
-    ON CONFLICT (event_id) DO NOTHING`;
-  return inserted === 1;
+  const { rowCount } = await sqlPool().query(
+    'INSERT INTO slack_event_receipts (event_id, workspace_id, type, received_at) VALUES ($1, $2, $3, now()) ON CONFLICT (event_id) DO NOTHING',
+    [envelope.event_id, envelope.team_id, envelope.event.type],
+  );
+  return rowCount === 1;
 }
 
 async function handleEvent(envelope: EventCallback): Promise<void> {
