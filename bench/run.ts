@@ -58,7 +58,7 @@ async function throughput(bench: BenchApp, key: string, db: pg.Client) {
   record('accepted vs committed', `${result.ok} accepted (202), ${committed} committed, ${result.failed} failed`, 'every 202 committed', committed >= result.ok && committed - result.ok <= 32 && result.failed === 0);
   // The 1 channel of this scenario could only take these at Slack's pace: drop them so later scenarios start idle.
   await db.query("UPDATE deliveries SET state = 'dead', last_error = 'bench: discarded' WHERE alert_id IN (SELECT id FROM alerts WHERE event_type = 'bench.load')");
-  await db.query('VACUUM ANALYZE deliveries, alerts');
+  await db.query('VACUUM ANALYZE deliveries, alerts, alert_activity');
 }
 
 async function endToEnd(bench: BenchApp, key: string): Promise<string[]> {
