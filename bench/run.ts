@@ -26,14 +26,14 @@ const alertBody = (eventType: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ event_type: eventType, severity: 'critical', title: `Benchmark ${eventType}`, source: 'bench', fields: { region: 'eu-1', attempt: 1 }, ...extra });
 
 function postedMessages(bench: BenchApp) {
-  const byDelivery = new Map<string, { at: number; channel: string; ts: string }[]>();
+  const byDelivery = new Map<string, { at: number; channel: string }[]>();
   for (const call of bench.emulator.state.calls('chat.postMessage')) {
     if (!call.ok || typeof call.params.metadata !== 'string') continue;
     const metadata = JSON.parse(call.params.metadata) as { event_payload?: { delivery_id?: string } };
     const id = metadata.event_payload?.delivery_id;
     if (!id) continue;
     const list = byDelivery.get(id) ?? [];
-    list.push({ at: Date.parse(call.at), channel: String(call.params.channel), ts: '' });
+    list.push({ at: Date.parse(call.at), channel: String(call.params.channel) });
     byDelivery.set(id, list);
   }
   return byDelivery;

@@ -2,6 +2,7 @@
  * Block Kit validation with Slack's limits and Slack-style error strings
  * (`must be less than 151 characters [json-pointer:/blocks/0/text/text]`).
  */
+import { parseStructuredArg } from './method';
 
 /** Surface is where blocks are shown: messages allow 50 blocks, modals and App Home 100 and input blocks. */
 export type Surface = 'message' | 'modal' | 'home';
@@ -12,15 +13,8 @@ const SIMPLE_ELEMENTS = ['datepicker', 'timepicker', 'datetimepicker', 'users_se
 
 /** parseBlocksParam reads a `blocks` argument (JSON string or array); `invalid` when it is neither. */
 export function parseBlocksParam(value: unknown): unknown[] | 'invalid' | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return 'invalid';
-    }
-  }
+  const parsed = parseStructuredArg(value);
+  if (parsed === undefined) return undefined;
   return Array.isArray(parsed) ? parsed : 'invalid';
 }
 

@@ -1,7 +1,7 @@
 import { invalidBlocksResult, parseBlocksParam, validateBlocks, withGeneratedIds } from './block-kit';
 import { visibleChannel } from './channels';
 import { str } from './http';
-import { SlackError, throttle, type MethodContext, type MethodSpec, type Result } from './method';
+import { parseStructuredArg, SlackError, throttle, type MethodContext, type MethodSpec, type Result } from './method';
 import { CHANNEL_POST_POLICY, TIER3_POLICY } from './rate-limit';
 import type { MessageMetadata, SlackChannel } from './types';
 import { APP_ID } from './directory';
@@ -127,15 +127,8 @@ function messageContent({ params }: MethodContext, isNew: boolean): { text?: str
  * with a non-empty `event_type` and an object `event_payload`. Undefined when absent, `empty` for `{}`.
  */
 function parseMetadata(value: unknown): MessageMetadata | 'empty' | 'invalid' | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return 'invalid';
-    }
-  }
+  const parsed = parseStructuredArg(value);
+  if (parsed === undefined) return undefined;
   if (!isObject(parsed)) return 'invalid';
   if (Object.keys(parsed).length === 0) return 'empty';
   const { event_type: eventType, event_payload: payload } = parsed;

@@ -52,3 +52,20 @@ export function throttle({ state }: MethodContext, key: string, policy: BucketPo
   const retryAfter = state.limiter.take(key, policy);
   if (retryAfter > 0) throw new RateLimited(retryAfter);
 }
+
+/**
+ * parseStructuredArg reads an argument Slack accepts as JSON in a form field or as a value in a JSON body
+ * (`blocks`, `view`, `metadata`): undefined when absent, `invalid` when the string is not JSON.
+ */
+export function parseStructuredArg(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+/** INVALID_JSON is what parseStructuredArg returns for a string that is not JSON. */
+export const INVALID_JSON = Symbol('invalid JSON');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { validateBlocks } from './block-kit';
+import { INVALID_JSON, parseStructuredArg } from './method';
 
 /** StoredView is an App Home tab or a modal the app published or opened. */
 export interface StoredView {
@@ -27,14 +28,8 @@ type Json = Record<string, unknown>;
  * returned as the list of `response_metadata.messages` of an `invalid_arguments` answer.
  */
 export function parseView(value: unknown, type: StoredView['type']): Json | string[] {
-  let view = value;
-  if (typeof value === 'string') {
-    try {
-      view = JSON.parse(value);
-    } catch {
-      return ['[ERROR] failed to parse JSON [json-pointer:/view]'];
-    }
-  }
+  const view = parseStructuredArg(value);
+  if (view === INVALID_JSON) return ['[ERROR] failed to parse JSON [json-pointer:/view]'];
   if (typeof view !== 'object' || view === null || Array.isArray(view)) return ['[ERROR] must provide an object [json-pointer:/view]'];
   const v = view as Json;
   const errors: string[] = [];

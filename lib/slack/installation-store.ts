@@ -9,6 +9,9 @@ function teamIdOf(query: { teamId?: string; isEnterpriseInstall?: boolean }): st
   return query.teamId;
 }
 
+/** NO_TOKENS is the update that deletes an installation's tokens (uninstall, revocation). */
+export const NO_TOKENS = { botTokenCiphertext: null, refreshTokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null };
+
 /** prismaInstallationStore stores, fetches and deletes installations in PostgreSQL. */
 export const prismaInstallationStore: InstallationStore = {
   async storeInstallation(installation) {
@@ -71,7 +74,7 @@ export const prismaInstallationStore: InstallationStore = {
     const teamId = teamIdOf(query);
     await db().installation.updateMany({
       where: { workspaceId: teamId },
-      data: { botTokenCiphertext: null, refreshTokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null },
+      data: NO_TOKENS,
     });
   },
 };

@@ -2,6 +2,7 @@
 // uninstalled and fail its pending deliveries visibly, keeping all history. Slack may send these events
 // late, even after a reinstall: an event older than the current installation is ignored.
 import { db } from '../db';
+import { NO_TOKENS } from './installation-store';
 
 /** UNINSTALLED_REASON is the error recorded on deliveries stopped by an uninstall. */
 export const UNINSTALLED_REASON = 'workspace uninstalled';
@@ -14,7 +15,7 @@ export async function markWorkspaceUninstalled(teamId: string, eventTime: Date):
     if (!installation || Math.floor(installation.installedAt.getTime() / 1000) * 1000 > eventTime.getTime()) return false;
     await tx.installation.update({
       where: { workspaceId: teamId },
-      data: { botTokenCiphertext: null, refreshTokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null },
+      data: NO_TOKENS,
     });
     await tx.workspace.updateMany({ where: { id: teamId, uninstalledAt: null }, data: { uninstalledAt: new Date() } });
     await tx.delivery.updateMany({
