@@ -16,7 +16,8 @@ export interface BenchApp {
   database: TestDatabase;
   env: NodeJS.ProcessEnv;
   app: ChildProcess;
-  startWorker(): ChildProcess;
+  /** startWorker starts a worker process and resolves once its loop runs. */
+  startWorker(): Promise<ChildProcess>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +32,20 @@ function spawnScript(script: string, env: NodeJS.ProcessEnv, label: string): Chi
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${label}] ${chunk.toString()}`));
   child.stdout?.resume();
   return child;
+}
+
+function waitForLine(child: ChildProcess, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!output.includes(line)) return;
+      child.stdout?.off('data', onData);
+      resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the process exited with code ${code} before printing "${line}"`)));
+  });
 }
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
@@ -77,9 +92,10 @@ export async function startBenchApp(port: number): Promise<BenchApp> {
     database,
     env,
     app,
-    startWorker: () => {
+    startWorker: async () => {
       const worker = spawnScript('scripts/worker.ts', env, 'worker');
       workers.push(worker);
+      await waitForLine(worker, 'Delivery worker started.');
       return worker;
     },
     stop: async () => {

@@ -14,19 +14,20 @@ describe('pacing', () => {
     await unpaced.close();
   });
 
-  it('answers HTTP 429 with Retry-After to a second message within a second to one channel', async () => {
+  it('tolerates a burst of 3 posts to one channel, then answers HTTP 429 with Retry-After until a second has passed', async () => {
     const token = String(paced.state.install({ teamId: 'T0ACME0001' }).access_token);
     const post = (channel: string) => api(paced, 'chat.postMessage', { channel, text: 'alert' }, token);
-    expect((await post('C0ACMEALRT')).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await post('C0ACMEALRT')).status).toBe(200);
     const limited = await post('C0ACMEALRT');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(limited.body).toEqual({ ok: false, error: 'ratelimited' });
     expect((await post('C0ACMEINCD')).status).toBe(200);
-    expect(paced.state.messages('C0ACMEALRT')).toHaveLength(1);
-    expect(paced.state.calls('chat.postMessage').map((c) => c.status)).toEqual([200, 429, 200]);
+    expect(paced.state.messages('C0ACMEALRT')).toHaveLength(3);
+    expect(paced.state.calls('chat.postMessage').map((c) => c.status)).toEqual([200, 200, 200, 429, 200]);
     await new Promise((r) => setTimeout(r, 1050));
     expect((await post('C0ACMEALRT')).status).toBe(200);
+    expect((await post('C0ACMEALRT')).status).toBe(429);
   });
 
   it('paces conversations.history at Tier 3 per workspace', async () => {

@@ -9,10 +9,11 @@ export interface BucketPolicy {
 }
 
 /**
- * CHANNEL_POST_POLICY paces chat.postMessage per channel: a burst of 1, then 1 message per second
- * (Slack: "about one message per second per channel"). A second post within a second gets 429.
+ * CHANNEL_POST_POLICY paces chat.postMessage per channel: 1 message per second sustained, with a short
+ * burst of 3 tolerated (Slack: "1 message per second to a specific channel, with limits for short bursts").
+ * A fourth post within a second gets 429.
  */
-export const CHANNEL_POST_POLICY: BucketPolicy = { capacity: 1, refillPerSecond: 1 };
+export const CHANNEL_POST_POLICY: BucketPolicy = { capacity: 3, refillPerSecond: 1 };
 
 /** TIER3_POLICY is Slack's Tier 3 (50+ calls/min per workspace), allowing a burst of 50. */
 export const TIER3_POLICY: BucketPolicy = { capacity: 50, refillPerSecond: 50 / 60 };

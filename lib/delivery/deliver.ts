@@ -65,23 +65,33 @@ async function handleFailure(delivery: ClaimedDelivery, error: unknown, client: 
   }
 }
 
-async function post(delivery: ClaimedDelivery, client: WebClient): Promise<void> {
+/** DueAgain is when a delivery put back to wait for its channel's posting slot is due, if it was. */
+export type DueAgain = Date | null;
+
+async function post(delivery: ClaimedDelivery, client: WebClient): Promise<DueAgain> {
   const now = Date.now();
   if (!delivery.pacedSlot) {
     const slot = await reserveSlot(delivery.workspaceId, delivery.channelId);
-    if (slot.getTime() > now + SLOT_TOLERANCE_MS) return retryLater(delivery.id, slot, { pacedSlot: slot });
+    if (slot.getTime() > now + SLOT_TOLERANCE_MS) {
+      await retryLater(delivery.id, slot, { pacedSlot: slot });
+      return slot;
+    }
   }
   if (delivery.postStartedAt) {
     const since = new Date(delivery.postStartedAt.getTime() - RECONCILE_WINDOW_MS);
     const ts = await findPostedMessage(client, delivery.channelId, delivery.id, since);
     // The earlier attempt did post. Record it as rendered at the epoch, so it is refreshed by an update.
-    if (ts) return recordPosted(delivery.id, ts, new Date(0));
+    if (ts) {
+      await recordPosted(delivery.id, ts, new Date(0));
+      return null;
+    }
   }
   const message = await renderDeliveryMessage(delivery);
   await recordAttemptStart(delivery.id);
   delivery.attempts += 1;
   const ts = await postAlertMessage(client, delivery.channelId, delivery.id, message);
   await recordPosted(delivery.id, ts, message.renderedAt);
+  return null;
 }
 
 async function update(delivery: ClaimedDelivery, client: WebClient): Promise<void> {
@@ -90,15 +100,20 @@ async function update(delivery: ClaimedDelivery, client: WebClient): Promise<voi
   await recordUpdated(delivery.id, message.renderedAt);
 }
 
-/** deliver processes one claimed delivery to completion or to its next attempt; it never throws. */
-export async function deliver(delivery: ClaimedDelivery): Promise<void> {
+/**
+ * deliver processes one claimed delivery to completion or to its next attempt; it never throws. It returns
+ * when the delivery is due again if it only waits for its posting slot, so the worker can be back on time.
+ */
+export async function deliver(delivery: ClaimedDelivery): Promise<DueAgain> {
   let client: WebClient | null = null;
   try {
     client = await clientFor(delivery.workspaceId);
-    await (delivery.messageTs === null ? post(delivery, client) : update(delivery, client));
+    if (delivery.messageTs === null) return await post(delivery, client);
+    await update(delivery, client);
   } catch (error) {
     await handleFailure(delivery, error, client).catch((recordError: unknown) =>
       console.error(`Could not record the outcome of delivery ${delivery.id}:`, recordError),
     );
   }
+  return null;
 }

@@ -76,25 +76,30 @@ export async function claimReplies(limit: number, leaseMs: number): Promise<Clai
     RETURNING r.id, r.workspace_id AS "workspaceId", d.channel_id AS "channelId", d.message_ts AS "threadTs", r.text, r.attempts`;
 }
 
-/**
- * reserveSlot books the next posting slot of a channel, one second after the previous one (Slack allows
- * about one message per second per channel), and returns when this message may go.
- */
+// Posting slots per channel follow Slack's rule of one message per second with short bursts tolerated, as a
+// GCRA: next_post_at is the channel's theoretical arrival time, advanced one second per booked post; a post
+// may go up to BURST_ALLOWANCE ahead of it. The allowance keeps one late post (a slow render, a busy core)
+// from pushing every later post of a busy channel back by the same delay.
+const POST_INTERVAL = Prisma.sql`interval '1 second'`;
+const BURST_ALLOWANCE = Prisma.sql`interval '1 second'`; // a burst of 2; Slack tolerates a little more
+
+/** reserveSlot books a posting slot of a channel and returns when this message may go. */
 export async function reserveSlot(workspaceId: string, channelId: string, notBefore: Date = new Date()): Promise<Date> {
   const [row] = await db().$queryRaw<Array<{ slot: Date }>>`
     INSERT INTO channel_pacing (workspace_id, channel_id, next_post_at)
-    VALUES (${workspaceId}, ${channelId}, GREATEST(now(), ${notBefore}) + interval '1 second')
+    VALUES (${workspaceId}, ${channelId}, GREATEST(now(), ${notBefore}) + ${POST_INTERVAL})
     ON CONFLICT (workspace_id, channel_id)
-      DO UPDATE SET next_post_at = GREATEST(channel_pacing.next_post_at, now(), ${notBefore}) + interval '1 second'
-    RETURNING next_post_at - interval '1 second' AS slot`;
+      DO UPDATE SET next_post_at = GREATEST(channel_pacing.next_post_at, now(), ${notBefore}) + ${POST_INTERVAL}
+    RETURNING GREATEST(now(), ${notBefore}, next_post_at - ${POST_INTERVAL} - ${BURST_ALLOWANCE}) AS slot`;
   return row!.slot;
 }
 
-/** holdChannel pushes a channel's next slot to at least `until` (after Slack answered 429). */
+/** holdChannel books nothing before `until` on a channel (after Slack answered 429). */
 export async function holdChannel(workspaceId: string, channelId: string, until: Date): Promise<void> {
   await db().$executeRaw`
-    INSERT INTO channel_pacing (workspace_id, channel_id, next_post_at) VALUES (${workspaceId}, ${channelId}, ${until})
-    ON CONFLICT (workspace_id, channel_id) DO UPDATE SET next_post_at = GREATEST(channel_pacing.next_post_at, ${until})`;
+    INSERT INTO channel_pacing (workspace_id, channel_id, next_post_at) VALUES (${workspaceId}, ${channelId}, ${until}::timestamptz + ${BURST_ALLOWANCE})
+    ON CONFLICT (workspace_id, channel_id)
+      DO UPDATE SET next_post_at = GREATEST(channel_pacing.next_post_at, ${until}::timestamptz + ${BURST_ALLOWANCE})`;
 }
 
 /** recordPosted marks a delivery sent; it stays dirty if the alert changed after the rendered version. */

@@ -31,10 +31,15 @@ export function startWorker(log: (line: string) => void, options: WorkerOptions 
   const signal: { wake: (() => void) | null } = { wake: null };
   const listener = new pg.Client({ connectionString: env().databaseUrl });
 
+  // The earliest posting slot this worker put a delivery back for: it wakes for it (a few ms late, so the
+  // claim finds the row due) rather than at the next poll.
+  let dueAgain = Infinity;
+  const SLOT_WAKE_MARGIN_MS = 3;
+
   const sleep = () =>
     new Promise<void>((resolve) => {
       if (pending || !running) return resolve();
-      const timer = setTimeout(resolve, pollMs);
+      const timer = setTimeout(resolve, Math.max(0, Math.min(pollMs, dueAgain + SLOT_WAKE_MARGIN_MS - Date.now())));
       signal.wake = () => {
         clearTimeout(timer);
         resolve();
@@ -42,11 +47,13 @@ export function startWorker(log: (line: string) => void, options: WorkerOptions 
     });
 
   const drain = async () => {
+    dueAgain = Infinity;
     for (;;) {
       pending = false;
       const [deliveries, replies] = await Promise.all([claimDeliveries(batchSize, leaseMs), claimReplies(batchSize, leaseMs)]);
       if (deliveries.length === 0 && replies.length === 0) return;
-      await Promise.all([...deliveries.map(deliver), ...replies.map(sendReply)]);
+      const [slots] = await Promise.all([Promise.all(deliveries.map(deliver)), Promise.all(replies.map(sendReply))]);
+      for (const slot of slots) if (slot) dueAgain = Math.min(dueAgain, slot.getTime());
       if (!running) return;
     }
   };
