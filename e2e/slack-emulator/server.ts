@@ -22,7 +22,7 @@ export interface SlackEmulatorOptions {
   clientSecret: string;
   /** The app's base URL: requests go to `/api/slack/events`, `/api/slack/interactions`, `/api/slack/commands`. */
   appUrl?: string;
-  /** Default true: chat.postMessage paced at 1/s per channel, chat.update at Tier 3 per workspace (HTTP 429). */
+  /** Default true: chat.postMessage paced at 1/s per channel (bursts of 3), chat.update at Tier 3 per workspace (HTTP 429). */
   pacing?: boolean;
   /** Default false: when true, tokens expire after 12 h and come with single-use refresh tokens. */
   tokenRotation?: boolean;
