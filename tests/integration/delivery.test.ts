@@ -1,12 +1,12 @@
 // The alert pipeline end to end against the Slack emulator and a real PostgreSQL: ingest → route → queue →
 // worker → chat.postMessage, then updates, thread replies, pacing, retries and never-twice delivery.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackEmulator } from '@/e2e/slack-emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
-import { db, disconnectDb } from '@/lib/db';
+import { db, disconnectDb, sqlPool } from '@/lib/db';
 import type { AlertInput } from '@/lib/schemas/alert';
 import { startWorker, type Worker } from '@/lib/worker/run-worker';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
@@ -127,6 +127,37 @@ describe('delivery', () => {
     const alert = await db().alert.findUniqueOrThrow({ where: { id: same[0]!.id } });
     expect(alert.occurrences).toBe(10);
     expect(await db().alertActivity.count({ where: { alertId: alert.id } })).toBe(10);
+  });
+
+  it('keeps at most 3 store statements in flight: alerts arriving meanwhile wait and go together in a later batch', async () => {
+    const pool = sqlPool();
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    let inFlight = 0;
+    let most = 0;
+    let statements = 0;
+    const tracked = async (...args: unknown[]): Promise<unknown> => {
+      if (typeof args[0] !== 'string' || !args[0].includes('WITH input AS')) return query(...args);
+      statements += 1;
+      most = Math.max(most, (inFlight += 1));
+      return query(...args).finally(() => (inFlight -= 1));
+    };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the store calls query's promise overload, not the callback one
+    const spy = vi.spyOn(pool, 'query').mockImplementation(tracked);
+    try {
+      const pending: Promise<{ id: string }>[] = [];
+      for (let i = 0; i < 200; i += 1) {
+        pending.push(ingestAlert(scope, trigger({ eventType: 'cache.miss', severity: 'info', dedupKey: `flight-${i}` })));
+        if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const stored = await Promise.all(pending);
+      expect(new Set(stored.map((alert) => alert.id)).size).toBe(200);
+      expect(await db().alert.count({ where: { dedupKey: { startsWith: 'flight-' } } })).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(3);
+    expect(statements).toBeLessThan(20);
   });
 
   it('acknowledge and resolve update every message and reply in each thread; a resolved key opens a new alert', async () => {
