@@ -26,6 +26,7 @@ const ROUTES: Record<string, Handler> = {
   'POST drop_next_response': (state, b) => (state.dropNextResponse(s(b.method), countOf(b.count)), { ok: true, pending: state.faults.pending() }),
   'POST fail_next': (state, b) =>
     (state.failNext(s(b.method), { status: num(b.status), error: b.error, ratelimited: num(b.ratelimited) } as Failure, countOf(b.count)), { ok: true, pending: state.faults.pending() }),
+  'POST delay_next': (state, b) => (state.delayNext(s(b.method), Number(num(b.ms)), countOf(b.count)), { ok: true, pending: state.faults.pending() }),
   'GET faults': (state) => ({ pending: state.faults.pending() }),
   'POST click': (state, b) =>
     state.clickButton({ teamId: s(b.teamId), channelId: s(b.channelId), ts: s(b.ts), actionId: s(b.actionId), userId: s(b.userId) || undefined, value: s(b.value) || undefined }),

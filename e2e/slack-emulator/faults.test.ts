@@ -99,6 +99,22 @@ describe('failNext', () => {
     expect((await post('c')).body.ok).toBe(true);
   });
 
+  it('delays the next call: it is processed and answered after the delay, later calls are not held up', async () => {
+    emu.state.delayNext('chat.postMessage', 400);
+    const started = Date.now();
+    const slow = post('slow').then((r) => ({ ok: r.body.ok, at: Date.now() - started }));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the slow call has arrived and taken the fault
+    const fast = await post('fast');
+    expect(fast.body.ok).toBe(true);
+    expect(Date.now() - started).toBeLessThan(300);
+    const delayed = await slow;
+    expect(delayed.ok).toBe(true);
+    expect(delayed.at).toBeGreaterThanOrEqual(390);
+    expect((await control('delay_next', { method: 'chat.postMessage', ms: 10 })).status).toBe(200);
+    expect((await control('delay_next', { method: 'chat.postMessage', ms: -1 })).status).toBe(400);
+    expect(() => emu.state.delayNext('chat.postMessage', 1.5)).toThrow();
+  });
+
   it('rejects malformed failures', () => {
     expect(() => emu.state.failNext('chat.postMessage', { status: 200 })).toThrow();
     expect(() => emu.state.failNext('chat.postMessage', { error: '' })).toThrow();

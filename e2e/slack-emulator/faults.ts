@@ -1,13 +1,13 @@
 /**
- * Fault injection for app tests: drop the response to a call Slack did process, or fail a call
- * transiently (HTTP 5xx, `{ ok: false, error }`, HTTP 429) without processing it.
+ * Fault injection for app tests: drop the response to a call Slack did process, fail a call transiently
+ * (HTTP 5xx, `{ ok: false, error }`, HTTP 429) without processing it, or answer it only after a delay.
  */
 
 /** Failure is an injected transient failure: an HTTP status, a Slack error, or a rate limit (Retry-After seconds). */
 export type Failure = { status: number } | { error: string } | { ratelimited: number };
 
 /** Fault is what happens to the next matching call. */
-export type Fault = { kind: 'drop' } | { kind: 'fail'; failure: Failure };
+export type Fault = { kind: 'drop' } | { kind: 'fail'; failure: Failure } | { kind: 'delay'; ms: number };
 
 /** PendingFault is a queued fault with the number of calls it still applies to. */
 export interface PendingFault {
@@ -28,6 +28,12 @@ export class FaultInjector {
   /** fail makes the next `count` calls of `method` fail with `failure` without being processed. */
   fail(method: string, failure: Failure, count = 1): void {
     this.add(method, { kind: 'fail', failure: checkFailure(failure) }, count);
+  }
+
+  /** delay makes the next `count` calls of `method` wait `ms` before they are processed and answered. */
+  delay(method: string, ms: number, count = 1): void {
+    if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) throw new Error('ms must be whole milliseconds, at most 60000');
+    this.add(method, { kind: 'delay', ms }, count);
   }
 
   /** take consumes one use of the oldest fault queued for `method`. */

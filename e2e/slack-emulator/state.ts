@@ -45,7 +45,7 @@ export class EmulatorState {
   limiter!: RateLimiter;
   readonly app: AppClient;
   readonly responsePosts: ResponseUrlPost[] = [];
-  /** Faults queued by `dropNextResponse` and `failNext`. */
+  /** Faults queued by `dropNextResponse`, `failNext` and `delayNext`. */
   readonly faults = new FaultInjector();
   /** The emulator's own base URL (set once it listens), used to build response URLs. */
   baseUrl = '';
@@ -118,6 +118,11 @@ export class EmulatorState {
    */
   failNext(method: string, failure: Failure, count = 1): void {
     this.faults.fail(method, failure, count);
+  }
+
+  /** delayNext makes the next `count` calls of `method` answer only after `ms` (a slow or hanging Slack). */
+  delayNext(method: string, ms: number, count = 1): void {
+    this.faults.delay(method, ms, count);
   }
 
   /** messages lists a channel's messages (with thread replies) in the shape Slack returns them. */

@@ -15,7 +15,8 @@ const SECRET_PARAMS = new Set(['token', 'client_secret', 'refresh_token']);
 /**
  * handleWebApi answers `POST|GET /api/{method}` and records the call. A fault queued with
  * `state.failNext` answers instead of the method; one queued with `state.dropNextResponse` lets the
- * method run and then destroys the connection without answering.
+ * method run and then destroys the connection without answering; one queued with `state.delayNext` runs
+ * the method after the delay.
  */
 export async function handleWebApi(req: IncomingMessage, res: ServerResponse, method: string, url: URL, state: EmulatorState): Promise<void> {
   let params: Params = {};
@@ -27,6 +28,8 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   try {
     params = await readParams(req, url);
     fault = state.faults.take(method);
+    const delayMs = fault?.kind === 'delay' ? fault.ms : 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (fault?.kind === 'fail') {
       const failed = failureResponse(fault.failure);
       state.record({ method, teamId: callerTeam(state, params, req), params: safe(params), ok: false, error: failed.body.error, status: failed.status, at: new Date(state.now()).toISOString(), fault: 'failed' });
