@@ -30,13 +30,20 @@ export async function computeOverviewStats(scope: WorkspaceScope, now = new Date
       SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day, count(*)::int AS count
       FROM alerts WHERE workspace_id = ${workspaceId} AND created_at >= ${since}
       GROUP BY 1`,
+    // Aggregated per route id first, joined to the routes after: one pass over the alerts whatever the planner
+    // believes (with statistics from before a bulk insert it nested a scan of every alert inside each route: 6.5 s).
     db().$queryRaw<Array<{ route_id: string; name: string; acknowledged: number; mean_seconds: number }>>`
-      SELECT r.id AS route_id, r.name, count(*)::int AS acknowledged,
-             avg(extract(epoch FROM a.acknowledged_at - a.created_at))::float8 AS mean_seconds
-      FROM alerts a CROSS JOIN LATERAL unnest(a.route_ids) AS matched(route_id)
-      JOIN routes r ON r.id = matched.route_id AND r.workspace_id = a.workspace_id
-      WHERE a.workspace_id = ${workspaceId} AND a.acknowledged_at IS NOT NULL AND a.created_at >= ${since}
-      GROUP BY r.id, r.name ORDER BY mean_seconds DESC`,
+      SELECT r.id AS route_id, r.name, m.acknowledged, m.mean_seconds
+      FROM (
+        SELECT matched.route_id, count(*)::int AS acknowledged,
+               avg(extract(epoch FROM a.acknowledged_at - a.created_at))::float8 AS mean_seconds
+        FROM alerts a CROSS JOIN LATERAL unnest(a.route_ids) AS matched(route_id)
+        WHERE a.workspace_id = ${workspaceId} AND a.acknowledged_at IS NOT NULL AND a.created_at >= ${since}
+        GROUP BY matched.route_id
+        OFFSET 0
+      ) m
+      JOIN routes r ON r.id = m.route_id AND r.workspace_id = ${workspaceId}
+      ORDER BY m.mean_seconds DESC`,
     db().delivery.groupBy({ by: ['state'], where: { workspaceId, state: { in: ['failed', 'dead'] } }, _count: { _all: true } }),
     db().delivery.findMany({
       where: { workspaceId, state: { in: ['failed', 'dead'] } },
