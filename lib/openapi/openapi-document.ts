@@ -191,6 +191,15 @@ const example = (summary: string, value: unknown) => ({ summary, value });
 
 type PathSpec = { parameters?: Json[]; operations: Partial<Record<Method, Operation>> };
 
+// PUT and PATCH of a template do the same (both need the whole template): one description, two names.
+const replaceTemplate: Omit<Operation, 'operationId' | 'summary'> = {
+  tag: TEMPLATES,
+  permission: 'config:write',
+  body: { schema: 'TemplateInput', examples: { deploys: example('A header and a section with placeholders', examples.DEPLOY_TEMPLATE) } },
+  ok: { status: 200, description: 'The saved template.', schema: 'Template' },
+  errors: [400, 404, 409, 413],
+};
+
 const paths = (): Record<string, PathSpec> => ({
   '/api/v1/alerts': {
     operations: {
@@ -361,26 +370,8 @@ const paths = (): Record<string, PathSpec> => ({
         ok: { status: 200, description: 'The template.', schema: 'Template' },
         errors: [404],
       },
-      put: {
-        operationId: 'replaceTemplate',
-        summary: 'Replace a template',
-        description: 'Replaces the name and blocks.',
-        tag: TEMPLATES,
-        permission: 'config:write',
-        body: { schema: 'TemplateInput', examples: { deploys: example('A header and a section with placeholders', examples.DEPLOY_TEMPLATE) } },
-        ok: { status: 200, description: 'The saved template.', schema: 'Template' },
-        errors: [400, 404, 409, 413],
-      },
-      patch: {
-        operationId: 'updateTemplate',
-        summary: 'Replace a template (PATCH)',
-        description: 'Same as PUT: name and blocks are both required.',
-        tag: TEMPLATES,
-        permission: 'config:write',
-        body: { schema: 'TemplateInput', examples: { deploys: example('A header and a section with placeholders', examples.DEPLOY_TEMPLATE) } },
-        ok: { status: 200, description: 'The saved template.', schema: 'Template' },
-        errors: [400, 404, 409, 413],
-      },
+      put: { ...replaceTemplate, operationId: 'replaceTemplate', summary: 'Replace a template', description: 'Replaces the name and blocks.' },
+      patch: { ...replaceTemplate, operationId: 'updateTemplate', summary: 'Replace a template (PATCH)', description: 'Same as PUT: name and blocks are both required.' },
       delete: {
         operationId: 'deleteTemplate',
         summary: 'Delete a template',

@@ -1,6 +1,7 @@
 // The delivery worker: sleeps on LISTEN until work is committed (or a short poll finds retries that came
-// due), then claims deliveries and thread replies and processes them concurrently, topping up as they finish. It runs
-// inside `npm start` and, for scale, as separate `npm run worker` processes sharing one PostgreSQL.
+// due), then claims deliveries and thread replies and processes them concurrently, topping up as they
+// finish. It runs inside `npm start` and, for scale, as separate `npm run worker` processes sharing one
+// PostgreSQL.
 import pg from 'pg';
 import { claimDeliveries, claimReplies } from '../delivery/delivery-queue';
 import { deliver } from '../delivery/deliver';

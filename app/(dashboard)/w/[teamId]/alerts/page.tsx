@@ -8,6 +8,7 @@ import { When } from '@/lib/dashboard/when';
 import { ALERT_STATUSES, SEVERITIES } from '@/lib/schemas/primitives';
 import { dashboardContext } from '../dashboard-context';
 import { LiveRefresh } from './live-refresh';
+import { DataTable, ValueOptions } from '../data-table';
 
 export const metadata: Metadata = { title: 'Alerts — Klaxon' };
 
@@ -43,22 +44,14 @@ export default async function AlertsPage({ params, searchParams }: { params: Pro
           <label htmlFor="filter-status">Status</label>
           <select id="filter-status" name="status" defaultValue={filters.status}>
             <option value="">Any</option>
-            {ALERT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
+            <ValueOptions values={ALERT_STATUSES} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-severity">Severity</label>
           <select id="filter-severity" name="severity" defaultValue={filters.severity}>
             <option value="">Any</option>
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {severity}
-              </option>
-            ))}
+            <ValueOptions values={SEVERITIES} />
           </select>
         </div>
         <div className="field">
@@ -93,46 +86,29 @@ export default async function AlertsPage({ params, searchParams }: { params: Pro
           {page!.alerts.length === 0 ? (
             <p data-testid="alerts-empty">{filtered ? 'No alert matches these filters.' : 'No alerts yet. Send one with an API key.'}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table alerts-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Severity</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Event type</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="num">
-                      Occurrences
-                    </th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Routed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page!.alerts.map((alert) => (
-                    <tr key={alert.id} data-testid="alert-row">
-                      <td>
-                        <SeverityBadge severity={alert.severity} />
-                      </td>
-                      <th scope="row">
-                        <a href={`/w/${teamId}/alerts/${alert.id}`}>{alert.title}</a>
-                      </th>
-                      <td>
-                        <code>{alert.event_type}</code>
-                      </td>
-                      <td>
-                        <StatusBadge status={alert.status} />
-                      </td>
-                      <td className="num">{alert.occurrences}</td>
-                      <td>
-                        <When date={alert.created_at} />
-                      </td>
-                      <td>{alert.routed ? 'Yes' : <span className="pill pill-warn">Unrouted</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable className="alerts-table" columns={['Severity', 'Title', 'Event type', 'Status', { label: 'Occurrences', numeric: true }, 'Created', 'Routed']}>
+              {page!.alerts.map((alert) => (
+                <tr key={alert.id} data-testid="alert-row">
+                  <td>
+                    <SeverityBadge severity={alert.severity} />
+                  </td>
+                  <th scope="row">
+                    <a href={`/w/${teamId}/alerts/${alert.id}`}>{alert.title}</a>
+                  </th>
+                  <td>
+                    <code>{alert.event_type}</code>
+                  </td>
+                  <td>
+                    <StatusBadge status={alert.status} />
+                  </td>
+                  <td className="num">{alert.occurrences}</td>
+                  <td>
+                    <When date={alert.created_at} />
+                  </td>
+                  <td>{alert.routed ? 'Yes' : <span className="pill pill-warn">Unrouted</span>}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <nav className="pager" aria-label="Pages">
             {search.cursor && <a href={alertsHref(teamId, search)}>Newest</a>}

@@ -5,6 +5,7 @@ import { dashboardContext } from '../dashboard-context';
 import { createKeyAction, revokeKeyAction } from './actions';
 import { CreateKeyForm } from './create-key-form';
 import { RevokeKeyButton } from './revoke-key-button';
+import { DataTable } from '../data-table';
 
 export const metadata: Metadata = { title: 'API keys — Klaxon' };
 
@@ -27,60 +28,41 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
         {keys.length === 0 ? (
           <p>No keys yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
-                  {admin && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
+          <DataTable columns={['Name', 'Key', 'Scopes', 'Created', 'Last used', 'State']} actions={admin}>
+            {keys.map((key) => (
+              <tr key={key.id} data-testid="api-key-row">
+                <th scope="row">{key.name}</th>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>
+                  <ul className="tags">
+                    {key.scopes.map((keyScope) => (
+                      <li key={keyScope}>
+                        <code>{keyScope}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <When date={key.createdAt} />
+                </td>
+                <td>
+                  <When date={key.lastUsedAt} />
+                </td>
+                <td>
+                  {key.revokedAt ? (
+                    <span className="pill pill-muted">
+                      Revoked <When date={key.revokedAt} />
+                    </span>
+                  ) : (
+                    <span className="pill pill-ok">Active</span>
                   )}
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((key) => (
-                  <tr key={key.id} data-testid="api-key-row">
-                    <th scope="row">{key.name}</th>
-                    <td>
-                      <code>{key.prefix}…</code>
-                    </td>
-                    <td>
-                      <ul className="tags">
-                        {key.scopes.map((keyScope) => (
-                          <li key={keyScope}>
-                            <code>{keyScope}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <When date={key.createdAt} />
-                    </td>
-                    <td>
-                      <When date={key.lastUsedAt} />
-                    </td>
-                    <td>
-                      {key.revokedAt ? (
-                        <span className="pill pill-muted">
-                          Revoked <When date={key.revokedAt} />
-                        </span>
-                      ) : (
-                        <span className="pill pill-ok">Active</span>
-                      )}
-                    </td>
-                    {admin && <td>{!key.revokedAt && <RevokeKeyButton action={revokeKeyAction.bind(null, teamId, key.id)} name={key.name} />}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </td>
+                {admin && <td>{!key.revokedAt && <RevokeKeyButton action={revokeKeyAction.bind(null, teamId, key.id)} name={key.name} />}</td>}
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

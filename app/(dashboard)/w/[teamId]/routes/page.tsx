@@ -10,6 +10,7 @@ import { createRouteAction, refreshChannelsAction, routeRowAction } from './acti
 import { routeFormData } from './route-form-data';
 import { RouteForm } from './route-form';
 import { RouteRowActions } from './route-row-actions';
+import { ValueOptions } from '../data-table';
 
 export const metadata: Metadata = { title: 'Routes — Klaxon' };
 
@@ -105,11 +106,7 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
           <div className="field">
             <label htmlFor="match-severity">Severity</label>
             <select id="match-severity" name="match_severity" defaultValue={matchSeverity || 'critical'}>
-              {SEVERITIES.map((severity) => (
-                <option key={severity} value={severity}>
-                  {severity}
-                </option>
-              ))}
+              <ValueOptions values={SEVERITIES} />
             </select>
           </div>
           <div className="form-actions">

@@ -5,6 +5,7 @@ import { listTemplates } from '@/lib/templates/templates';
 import { dashboardContext } from '../dashboard-context';
 import { deleteTemplateAction } from './actions';
 import { DeleteTemplateButton } from './delete-template-button';
+import { DataTable } from '../data-table';
 
 export const metadata: Metadata = { title: 'Templates — Klaxon' };
 
@@ -37,43 +38,27 @@ export default async function TemplatesPage({ params }: { params: Promise<{ team
         {templates.length === 0 ? (
           <p>No templates yet: every route uses the default layout.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Used by</th>
-                  <th scope="col">Updated</th>
+          <DataTable columns={['Name', 'Used by', 'Updated']} actions={admin}>
+            {templates.map((template) => {
+              const count = useCount.get(template.id) ?? 0;
+              return (
+                <tr key={template.id} data-testid="template-row">
+                  <th scope="row">
+                    <a href={`/w/${teamId}/templates/${template.id}`}>{template.name}</a>
+                  </th>
+                  <td>{count === 0 ? 'No route' : `${count} route${count === 1 ? '' : 's'}`}</td>
+                  <td>
+                    <When date={template.updatedAt} />
+                  </td>
                   {admin && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
+                    <td>
+                      <DeleteTemplateButton action={deleteTemplateAction.bind(null, teamId, template.id)} name={template.name} />
+                    </td>
                   )}
                 </tr>
-              </thead>
-              <tbody>
-                {templates.map((template) => {
-                  const count = useCount.get(template.id) ?? 0;
-                  return (
-                    <tr key={template.id} data-testid="template-row">
-                      <th scope="row">
-                        <a href={`/w/${teamId}/templates/${template.id}`}>{template.name}</a>
-                      </th>
-                      <td>{count === 0 ? 'No route' : `${count} route${count === 1 ? '' : 's'}`}</td>
-                      <td>
-                        <When date={template.updatedAt} />
-                      </td>
-                      {admin && (
-                        <td>
-                          <DeleteTemplateButton action={deleteTemplateAction.bind(null, teamId, template.id)} name={template.name} />
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </>

@@ -10,6 +10,7 @@ import { dashboardContext } from '../../dashboard-context';
 import { LiveRefresh } from '../live-refresh';
 import { alertStatusAction } from './actions';
 import { StatusButtons } from './status-buttons';
+import { DataTable } from '../../data-table';
 
 export const metadata: Metadata = { title: 'Alert — Klaxon' };
 
@@ -161,52 +162,36 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
         {alert.deliveries.length === 0 ? (
           <p>{alert.routed ? 'No deliveries yet.' : 'None: no route matched this alert.'}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Channel</th>
-                  <th scope="col">State</th>
-                  <th scope="col" className="num">
-                    Attempts
-                  </th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">Message</th>
-                </tr>
-              </thead>
-              <tbody>
-                {alert.deliveries.map((delivery) => (
-                  <tr key={delivery.id} data-testid="delivery-row">
-                    <th scope="row">#{names.get(delivery.channel) ?? delivery.channel}</th>
-                    <td>
-                      <span className={`pill delivery-${delivery.state}`}>{delivery.state}</span>
-                      {delivery.next_attempt_at && (
-                        <span className="muted">
-                          {' '}
-                          next try <When date={delivery.next_attempt_at} />
-                        </span>
-                      )}
-                    </td>
-                    <td className="num">{delivery.attempts}</td>
-                    <td>
-                      <When date={delivery.sent_at} />
-                    </td>
-                    <td>{delivery.last_error ? <code className="wrap">{delivery.last_error}</code> : '—'}</td>
-                    <td>
-                      {delivery.ts ? (
-                        <a href={channelUrl(teamId, delivery.channel)} target="_blank" rel="noreferrer noopener">
-                          Open in Slack
-                        </a>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Channel', 'State', { label: 'Attempts', numeric: true }, 'Sent', 'Last error', 'Message']}>
+            {alert.deliveries.map((delivery) => (
+              <tr key={delivery.id} data-testid="delivery-row">
+                <th scope="row">#{names.get(delivery.channel) ?? delivery.channel}</th>
+                <td>
+                  <span className={`pill delivery-${delivery.state}`}>{delivery.state}</span>
+                  {delivery.next_attempt_at && (
+                    <span className="muted">
+                      {' '}
+                      next try <When date={delivery.next_attempt_at} />
+                    </span>
+                  )}
+                </td>
+                <td className="num">{delivery.attempts}</td>
+                <td>
+                  <When date={delivery.sent_at} />
+                </td>
+                <td>{delivery.last_error ? <code className="wrap">{delivery.last_error}</code> : '—'}</td>
+                <td>
+                  {delivery.ts ? (
+                    <a href={channelUrl(teamId, delivery.channel)} target="_blank" rel="noreferrer noopener">
+                      Open in Slack
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>
