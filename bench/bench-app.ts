@@ -2,8 +2,8 @@
 // and an in-process Slack emulator with a 60-channel workspace, plus separate worker processes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { startSlackEmulator, type SlackEmulator } from '../e2e/slack-emulator/server';
-import { defaultWorkspaces, type SeedWorkspace } from '../e2e/slack-emulator/seed';
+import { startSlackEmulator, type SlackEmulator } from '../emulator/server';
+import { defaultWorkspaces, type SeedWorkspace } from '../emulator/seed';
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
 
 export const TEAM = 'T0ACME0001';

@@ -27,6 +27,7 @@ describe('parseEnv', () => {
     expect(config.slack.authorizeUrl).toBe('https://slack.com/oauth/v2/authorize');
     expect(config.tokenEncryptionKey).toHaveLength(32);
     expect(config.slackEmulatorPort).toBe(3001);
+    expect(config).toMatchObject({ logLevel: 'info', metricsToken: undefined, workerMetricsPort: undefined, redisUrl: undefined, slackAppToken: undefined });
   });
 
   it('derives APP_URL from PORT and keeps an explicit one without its trailing slash', () => {
@@ -56,6 +57,11 @@ describe('parseEnv', () => {
     [{ ...real, SLACK_SIGNING_SECRET: '' }, 'SLACK_SIGNING_SECRET'],
     [{ ...secrets, SLACK_CLIENT_ID: 'only-the-id' }, 'SLACK_CLIENT_SECRET'],
     [{ SESSION_SECRET: 'x'.repeat(40) }, 'TOKEN_ENCRYPTION_KEY'],
+    [{ ...secrets, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ...secrets, METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ ...secrets, WORKER_METRICS_PORT: '0' }, 'WORKER_METRICS_PORT'],
+    [{ ...secrets, REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
+    [{ ...secrets, SLACK_APP_TOKEN: 'xoxb-not-an-app-token' }, 'SLACK_APP_TOKEN'],
   ])('names the bad variable (%#)', (source, variable) => {
     const error = errorOf(source);
     expect(error.variable).toBe(variable);

@@ -70,6 +70,26 @@ const rawEnvSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.preprocess(blankToUndefined, port.default(54329)),
   API_KEY_RATE_LIMIT: z.preprocess(blankToUndefined, z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').default(3000)),
   WORKER_IN_PROCESS: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('true')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { message: 'must be one of debug, info, warn, error (or trace, fatal, silent)' }).default('info'),
+  ),
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  WORKER_METRICS_PORT: z.preprocess(blankToUndefined, port.optional()),
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          return ['redis:', 'rediss:'].includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      }, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
 });
 
 type RawEnv = z.infer<typeof rawEnvSchema>;
@@ -98,6 +118,11 @@ export interface Env {
   embeddedPostgresPort: number;
   workerInProcess: boolean;
   apiKeyRateLimit: number;
+  logLevel: RawEnv['LOG_LEVEL'];
+  metricsToken: string | undefined;
+  workerMetricsPort: number | undefined;
+  redisUrl: string | undefined;
+  slackAppToken: string | undefined;
 }
 
 /** SANDBOX_CLIENT_ID is the OAuth client id the app and the emulator share in sandbox mode. */
@@ -179,6 +204,11 @@ export function parseEnv(source: Source): Env {
     embeddedPostgresPort: raw.EMBEDDED_POSTGRES_PORT,
     workerInProcess: raw.WORKER_IN_PROCESS === 'true',
     apiKeyRateLimit: raw.API_KEY_RATE_LIMIT,
+    logLevel: raw.LOG_LEVEL,
+    metricsToken: raw.METRICS_TOKEN,
+    workerMetricsPort: raw.WORKER_METRICS_PORT,
+    redisUrl: raw.REDIS_URL,
+    slackAppToken: raw.SLACK_APP_TOKEN,
   };
 }
 

@@ -1,6 +1,6 @@
 // Starts the whole product in this process: database (embedded unless DATABASE_URL is set), migrations, the
 // Slack emulator in sandbox mode (never with real Slack credentials), the web app and the in-process worker.
-import { startSlackEmulator } from '../e2e/slack-emulator/server';
+import { startSlackEmulator } from '../emulator/server';
 import { env, provideEnv } from '../lib/env';
 import { startNextServer } from '../lib/runtime/next-server';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';

@@ -1,7 +1,7 @@
 // The alert pipeline end to end against the Slack emulator and a real PostgreSQL: ingest → route → queue →
 // worker → chat.postMessage, then updates, thread replies, pacing, retries and never-twice delivery.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import { forgetRoutingConfig } from '@/lib/alerts/routing-config';

@@ -1,7 +1,7 @@
 // "Add to Slack" end to end against the Slack emulator and a real PostgreSQL: the route handlers are
 // called with real Requests; the emulator is reached over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { GET as oauthRedirect } from '@/app/api/slack/oauth_redirect/route';
 import { GET as install } from '@/app/api/slack/install/route';
 import { readSession, SESSION_COOKIE } from '@/lib/auth/sessions';

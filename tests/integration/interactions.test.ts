@@ -1,12 +1,12 @@
 // Alert buttons clicked in the Slack emulator: signed block_actions over real HTTP into Klaxon's endpoint,
 // the lifecycle, chat.update of every message, thread replies, idempotency and cross-workspace refusal.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, disconnectDb } from '@/lib/db';
 import { startWorker, type Worker } from '@/lib/worker/run-worker';
-import { slackSignatureHeaders } from '@/e2e/slack-emulator/signing';
+import { slackSignatureHeaders } from '@/emulator/signing';
 import { env } from '@/lib/env';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';

@@ -1,6 +1,6 @@
 // The overview's mean time to acknowledge per route, computed in PostgreSQL from the alerts' matched routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, disconnectDb } from '@/lib/db';

@@ -1,7 +1,7 @@
 // The REST API through its route handlers (real Requests, real PostgreSQL): authentication by key or
 // session, CSRF, roles, validation errors naming the field, limits, pagination and workspace isolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import * as alerts from '@/app/api/v1/alerts/route';
 import * as alert from '@/app/api/v1/alerts/[id]/route';
 import * as apiKeys from '@/app/api/v1/api-keys/route';

@@ -1,7 +1,7 @@
 // "Sign in with Slack" (OpenID Connect) against the emulator: roles, several workspaces in one session,
 // refusal for workspaces without Klaxon, and server-side sign-out behind the same-origin check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { POST as signOut } from '@/app/api/auth/sign-out/route';
 import { GET as signInCallback } from '@/app/api/slack/sign-in/callback/route';
 import { GET as signInStart } from '@/app/api/slack/sign-in/route';

@@ -1,7 +1,7 @@
 // Slack Events API and the /klaxon command over real, signed HTTP from the emulator: the handshake,
 // dedupe under retries, App Home, the channel cache, uninstall, and the slash command.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { refreshChannels } from '@/lib/channels/channel-cache';

@@ -1,7 +1,7 @@
 // Tokens at rest: encrypted, never in clear anywhere in the database, re-keyable, refreshed safely, and
 // deleted on uninstall — with re-install keeping the workspace's configuration and history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackEmulator } from '@/e2e/slack-emulator/server';
+import type { SlackEmulator } from '@/emulator/server';
 import { rotateTokenKey } from '@/lib/crypto/rotate-token-key';
 import { currentKeyId } from '@/lib/crypto/token-cipher';
 import { db, disconnectDb } from '@/lib/db';

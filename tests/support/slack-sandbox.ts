@@ -2,8 +2,8 @@
 // workspace ids unique to the test file (test files share one database), a cookie jar, and the consent
 // page walked over HTTP the way a browser would.
 import { randomBytes } from 'node:crypto';
-import { startSlackEmulator, type SlackEmulator } from '@/e2e/slack-emulator/server';
-import { defaultWorkspaces, type SeedWorkspace } from '@/e2e/slack-emulator/seed';
+import { startSlackEmulator, type SlackEmulator } from '@/emulator/server';
+import { defaultWorkspaces, type SeedWorkspace } from '@/emulator/seed';
 import { env, provideEnv } from '@/lib/env';
 
 /** SandboxWorkspaces maps the emulator's two seed workspaces to this file's unique ids. */

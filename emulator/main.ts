@@ -1,5 +1,5 @@
 /**
- * Command-line entry: `npm run emulator` (tsx e2e/slack-emulator/main.ts). Reads EMULATOR_PORT (3900),
+ * Command-line entry: `npm run emulator` (tsx emulator/main.ts). Reads EMULATOR_PORT (3900),
  * EMULATOR_HOST, SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, APP_URL, EMULATOR_PACING
  * (`false` turns pacing off) and EMULATOR_TOKEN_ROTATION (`true`), and prints where it listens.
  */

@@ -1,0 +1,106 @@
+// The one logger of a process (pino): JSON lines at LOG_LEVEL, readable lines under `npm run dev`, and the
+// context of the current request or job (request id, workspace) on every line logged while serving it,
+// through AsyncLocalStorage, so lib code logs with `log()` and never passes a logger around.
+// Secrets are kept out twice: by field (redact paths) and by shape (Slack tokens, API keys and signatures
+// are masked in any string), because a token can hide inside an error message as easily as in a field.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { env } from './env';
+import { processWide } from './process-wide';
+
+const REDACTED = '[redacted]';
+
+// Field names that hold a secret wherever they appear (top level and one level down).
+const SECRET_FIELDS = [
+  'token',
+  'botToken',
+  'bot_token',
+  'refreshToken',
+  'refresh_token',
+  'access_token',
+  'accessToken',
+  'authorization',
+  'cookie',
+  'key',
+  'apiKey',
+  'api_key',
+  'code',
+  'client_secret',
+  'clientSecret',
+  'signingSecret',
+  'signing_secret',
+  'sessionSecret',
+  'password',
+  'secret',
+];
+
+// Slack tokens (xoxb-, xoxp-, xoxe-, xapp- …), Klaxon API keys, Slack signatures, bearer credentials.
+const SECRET_SHAPES = /\b(?:xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|klx_[a-z]+_[A-Za-z0-9_-]+|v0=[0-9a-f]{64})|(?<=\b(?:Bearer|GenieKey|Basic) )[^\s"']+/gi;
+
+/** scrub masks anything shaped like a secret in a string. */
+export function scrub(text: string): string {
+  return text.replace(SECRET_SHAPES, REDACTED);
+}
+
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, scrubDeep(item, depth + 1)]));
+}
+
+/** LogContext is what every line logged within a request or job carries. */
+export type LogContext = Record<string, string | number | undefined>;
+
+const context = processWide('logContext', () => new AsyncLocalStorage<Logger>());
+
+let root: Logger | undefined;
+let rootLevel: string | undefined;
+
+function createRoot(): Logger {
+  const { logLevel, nodeEnv } = env();
+  const options: pino.LoggerOptions = {
+    level: logLevel,
+    base: { pid: process.pid },
+    redact: { paths: SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]), censor: REDACTED },
+    formatters: { level: (label) => ({ level: label }), log: (object) => scrubDeep(object) as Record<string, unknown> },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
+    serializers: { err: (error: unknown) => scrubDeep(error) },
+  };
+  // `npm run dev` in a terminal: human-readable lines (pino-pretty as a stream in this thread, no worker).
+  if (nodeEnv === 'development' && process.stdout.isTTY) {
+    return pino(options, pretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' }));
+  }
+  return pino(options);
+}
+
+function rootLogger(): Logger {
+  const level = env().logLevel;
+  if (!root || rootLevel !== level) {
+    root = createRoot();
+    rootLevel = level;
+  }
+  return root;
+}
+
+/** log returns the logger of the current request or job (with its context), else the process's logger. */
+export function log(): Logger {
+  return context.getStore() ?? rootLogger();
+}
+
+/** withLogContext runs `work` with `fields` added to every line it logs. */
+export function withLogContext<T>(fields: LogContext, work: () => T): T {
+  return context.run(log().child(fields), work);
+}
+
+/** addLogContext adds fields to the current context's lines from here on (e.g. the workspace once known). */
+export function addLogContext(fields: LogContext): void {
+  const current = context.getStore();
+  if (current) current.setBindings(fields);
+}

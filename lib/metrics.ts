@@ -1,0 +1,93 @@
+// The metrics of a process (prom-client), named as DESIGN.md §8 promises: one registry per process (kept on
+// globalThis: Next bundles route handlers apart from the node:http paths), default process metrics, and the
+// queue gauges read from the outbox at scrape time. Labels never carry a workspace's secrets or free text.
+import client from 'prom-client';
+import { processWide } from './process-wide';
+
+/** QueueStats is what the queue gauges show: due work per kind and how late the oldest due item is. */
+export interface QueueStats {
+  depth: Record<string, number>;
+  oldestDueSeconds: number;
+}
+
+function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const state = { queueStats: null as null | (() => Promise<QueueStats>) };
+  const registers = [registry];
+  return {
+    registry,
+    state,
+    alertsReceived: new client.Counter({ name: 'klaxon_alerts_received_total', help: 'Alerts accepted, by intake source.', labelNames: ['source'] as const, registers }),
+    alertsRejected: new client.Counter({ name: 'klaxon_alerts_rejected_total', help: 'Alert requests refused, by reason.', labelNames: ['reason'] as const, registers }),
+    deliveries: new client.Counter({ name: 'klaxon_deliveries_total', help: 'Slack deliveries by kind (post, update, reply) and outcome.', labelNames: ['kind', 'outcome'] as const, registers }),
+    deliveryLatency: new client.Histogram({
+      name: 'klaxon_delivery_latency_seconds',
+      help: 'Alert accepted → Slack answered its first post.',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+      registers,
+    }),
+    slackApiRequests: new client.Counter({ name: 'klaxon_slack_api_requests_total', help: 'Slack Web API calls, by method and answer (ok, a Slack error code, 429, http_5xx, network).', labelNames: ['method', 'status'] as const, registers }),
+    slackAck: new client.Histogram({
+      name: 'klaxon_slack_ack_seconds',
+      help: 'Slack request in → answer out, by endpoint.',
+      labelNames: ['endpoint'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3],
+      registers,
+    }),
+    httpRequests: new client.Histogram({
+      name: 'klaxon_http_request_duration_seconds',
+      help: 'HTTP requests served, by route and status class.',
+      labelNames: ['route', 'status'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers,
+    }),
+    queueDepth: new client.Gauge({
+      name: 'klaxon_queue_depth',
+      help: 'Outbox work that is due now, by kind.',
+      labelNames: ['kind'] as const,
+      registers,
+      async collect() {
+        const stats = await readQueueStats();
+        this.reset();
+        for (const [kind, depth] of Object.entries(stats?.depth ?? {})) this.set({ kind }, depth);
+      },
+    }),
+    queueOldestDue: new client.Gauge({
+      name: 'klaxon_queue_oldest_due_seconds',
+      help: 'How long the oldest due outbox item has been waiting.',
+      registers,
+      async collect() {
+        this.set((await readQueueStats())?.oldestDueSeconds ?? 0);
+      },
+    }),
+  };
+}
+
+const metricsState = processWide('metrics', createMetrics);
+
+// Both queue gauges are collected in one scrape: read the stats once for both.
+let pendingStats: Promise<QueueStats | null> | null = null;
+function readQueueStats(): Promise<QueueStats | null> {
+  const provider = metricsState.state.queueStats;
+  if (!provider) return Promise.resolve(null);
+  pendingStats ??= provider()
+    .catch(() => null)
+    .finally(() => setTimeout(() => (pendingStats = null), 0));
+  return pendingStats;
+}
+
+/** metrics returns the process's metrics. */
+export function metrics() {
+  return metricsState;
+}
+
+/** provideQueueStats tells the queue gauges where to read the outbox's state. */
+export function provideQueueStats(read: () => Promise<QueueStats>): void {
+  metricsState.state.queueStats = read;
+}
+
+/** metricsText renders every metric in Prometheus' text format, with its content type. */
+export async function metricsText(): Promise<{ contentType: string; body: string }> {
+  return { contentType: metricsState.registry.contentType, body: await metricsState.registry.metrics() };
+}
