@@ -4,7 +4,7 @@ import { startSlackEmulator } from '../emulator/server';
 import { env, provideEnv } from '../lib/env';
 import { startNextServer } from '../lib/runtime/next-server';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';
-import { startWorker } from '../lib/worker/run-worker';
+import { startWorker } from '../lib/outbox/worker';
 import { printStartupBanner } from './startup-banner';
 
 const log = (line: string) => console.log(`[klaxon] ${line}`);
@@ -33,7 +33,7 @@ export async function serveKlaxon(options: { dev: boolean }): Promise<() => Prom
   const server = await startNextServer({ port, dev: options.dev, log });
   stops.unshift(() => server.close());
   if (workerInProcess) {
-    const worker = startWorker(log);
+    const worker = startWorker();
     stops.unshift(() => worker.stop());
   }
   printStartupBanner({

@@ -2,7 +2,7 @@
 // table, one activity record, and every message of the alert marked for a chat.update plus a thread reply.
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
-import { signalWork } from '../delivery/work-signal';
+import { signalWork } from '../outbox/signal';
 import { AppError } from '../errors';
 import { Prisma, type ActivityKind, type Alert, type Via } from '../generated/prisma/client';
 import { actorOf, viaOf, type Actor } from './actor';

@@ -4,7 +4,7 @@
 // commits and database round trips; a lone alert is written at once (no timer, no added wait).
 import { sqlPool } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
-import { signalWork } from '../delivery/work-signal';
+import { signalWork } from '../outbox/signal';
 import { processWide } from '../process-wide';
 
 /** AlertRow is one routed trigger, ready to store. */

@@ -8,7 +8,7 @@ import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, disconnectDb, sqlPool } from '@/lib/db';
 import type { AlertInput } from '@/lib/schemas/alert';
-import { startWorker, type Worker } from '@/lib/worker/run-worker';
+import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';
 import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
@@ -17,7 +17,6 @@ let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let scope: WorkspaceScope;
 let worker: Worker | null = null;
-const quiet = () => undefined;
 
 const ALERTS = 'C0ACMEALRT'; // the bot is a member
 const OPS = 'C0ACMEOPS1'; // public, the bot is not a member
@@ -29,7 +28,7 @@ function trigger(overrides: Partial<Extract<AlertInput, { action: 'trigger' }>> 
 }
 
 function runWorker(options: { leaseMs?: number } = {}) {
-  worker = startWorker(quiet, { pollMs: 50, ...options });
+  worker = startWorker({ pollMs: 50, ...options });
   return worker;
 }
 
@@ -274,7 +273,7 @@ describe('delivery', () => {
   });
 
   it('any number of workers share the queue without posting anything twice', async () => {
-    const workers = [startWorker(quiet, { pollMs: 50 }), startWorker(quiet, { pollMs: 50 }), startWorker(quiet, { pollMs: 50 })];
+    const workers = [startWorker({ pollMs: 50 }), startWorker({ pollMs: 50 }), startWorker({ pollMs: 50 })];
     try {
       const ids = await Promise.all(Array.from({ length: 3 }, (_, i) => ingestAlert(scope, trigger({ title: `shared ${i}` })).then((r) => r.id)));
       await waitFor(async () => (await db().delivery.count({ where: { alertId: { in: ids }, state: 'sent' } })) === 6, 20_000, 'all shared sent');

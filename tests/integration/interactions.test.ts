@@ -5,7 +5,7 @@ import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, disconnectDb } from '@/lib/db';
-import { startWorker, type Worker } from '@/lib/worker/run-worker';
+import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { slackSignatureHeaders } from '@/emulator/signing';
 import { env } from '@/lib/env';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   await installWorkspace(workspaces.globex.id, 'U0GLBXOWN1');
   ({ scope } = await keyScope(workspaces.acme.id));
   await addRoute(workspaces.acme.id, { eventTypes: ['svc.*'], severities: ['critical'], channelIds: [ALERTS, INCIDENTS] });
-  worker = startWorker(() => undefined, { pollMs: 50 });
+  worker = startWorker({ pollMs: 50 });
 });
 afterEach(() => emulator.state.clearCalls());
 afterAll(async () => {

@@ -8,4 +8,6 @@ provideEnv({
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   SLACK_CLIENT_ID: '',
   SLACK_CLIENT_SECRET: '',
+  // Tests that read logs raise the level themselves; the rest keep the output readable.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });

@@ -6,8 +6,9 @@ import pg from 'pg';
 import { claimDeliveries, claimReplies } from '../delivery/delivery-queue';
 import { deliver } from '../delivery/deliver';
 import { sendReply } from '../delivery/send-reply';
-import { WORK_CHANNEL } from '../delivery/work-signal';
+import { WORK_CHANNEL } from './signal';
 import { env } from '../env';
+import { log } from '../log';
 
 /** Worker is a running worker loop. */
 export interface Worker {
@@ -26,7 +27,7 @@ export interface WorkerOptions {
  * (and as many thread replies) are in flight at once, and the loop tops them up as they finish, so one slow
  * or hanging Slack call holds only its own place, never the deliveries behind it.
  */
-export function startWorker(log: (line: string) => void, options: WorkerOptions = {}): Worker {
+export function startWorker(options: WorkerOptions = {}): Worker {
   const batchSize = options.batchSize ?? 32;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 500;
@@ -103,27 +104,27 @@ export function startWorker(log: (line: string) => void, options: WorkerOptions 
       });
       await listener.query(`LISTEN ${WORK_CHANNEL}`);
     } catch (error) {
-      log(`Worker could not LISTEN (falling back to polling): ${String(error)}`);
+      log().warn({ err: error }, 'Worker could not LISTEN (falling back to polling)');
     }
     while (running) {
       try {
         await claimMore();
       } catch (error) {
-        log(`Worker iteration failed: ${error instanceof Error ? error.message : String(error)}`);
+        log().error({ err: error }, 'Worker iteration failed');
       }
       if (running) await sleep();
     }
     await Promise.all(inFlight);
   })();
 
-  log('Delivery worker started.');
+  log().info('Delivery worker started.');
   return {
     stop: async () => {
       running = false;
       signal.wake?.();
       await loop;
       await listener.end().catch(() => undefined);
-      log('Delivery worker stopped.');
+      log().info('Delivery worker stopped.');
     },
   };
 }
