@@ -21,6 +21,19 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // lib/ is the domain: framework-free, so the worker, scripts and tests use it without Next or React.
+    // Components and Next wiring live under app/. JSX needs no import (react-jsx runtime), so it is refused too.
+    // The one exception, next-server.ts, is not domain code: it is the process that hosts Next for `npm start`.
+    files: ['lib/**'],
+    ignores: ['lib/runtime/next-server.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'next', 'next/*'], message: 'lib/ is framework-free: put React components and Next wiring under app/.' }],
+      }],
+      'no-restricted-syntax': ['error', { selector: 'JSXElement, JSXFragment', message: 'lib/ is framework-free: put React components under app/.' }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { listAlerts } from '@/lib/alerts/alert-views';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { AppError } from '@/lib/errors';
-import { alertsHref, filterValues, parseAlertFilters, type SearchParams } from '@/lib/dashboard/alert-filters';
-import { SeverityBadge, StatusBadge } from '@/lib/dashboard/badges';
-import { When } from '@/lib/dashboard/when';
+import { alertsHref, filterValues, parseAlertFilters, type SearchParams } from '@/lib/alerts/alert-filters';
+import { SeverityBadge, StatusBadge } from '@/app/(dashboard)/components/badges';
+import { When } from '@/app/(dashboard)/components/when';
 import { ALERT_STATUSES, SEVERITIES } from '@/lib/schemas/primitives';
 import { dashboardContext } from '../dashboard-context';
 import { LiveRefresh } from './live-refresh';
-import { DataTable, ValueOptions } from '../data-table';
+import { DataTable, ValueOptions } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'Alerts — Klaxon' };
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { curlExample } from '@/lib/dashboard/curl-example';
-import { failureState, readFormValues, type FormState } from '@/lib/dashboard/form-state';
+import { curlExample } from '@/lib/api-keys/curl-example';
+import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
 import { env } from '@/lib/env';
 import { apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { dashboardContext } from '../dashboard-context';

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CopyButton } from '@/lib/dashboard/copy-button';
-import { FieldError, fieldA11y, FormStatus } from '@/lib/dashboard/field-error';
-import { IDLE, listOf, valueOf, type FormState } from '@/lib/dashboard/form-state';
+import { CopyButton } from '@/app/(dashboard)/components/copy-button';
+import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { IDLE, listOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
 import type { CreatedKey } from './actions';
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
-import { When } from '@/lib/dashboard/when';
+import { When } from '@/app/(dashboard)/components/when';
 import { dashboardContext } from '../dashboard-context';
 import { createKeyAction, revokeKeyAction } from './actions';
 import { CreateKeyForm } from './create-key-form';
 import { RevokeKeyButton } from './revoke-key-button';
-import { DataTable } from '../data-table';
+import { DataTable } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'API keys — Klaxon' };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, useTransition } from 'react';
-import type { ChannelOption } from '@/lib/dashboard/channel-options';
+import type { ChannelOption } from '@/lib/channels/channel-options';
 
 /**
  * ChannelPicker is a searchable list of the workspace's channels as checkboxes named `channels`. Channels

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { matchRoutes } from '@/lib/alerts/match-routes';
-import { channelNames } from '@/lib/dashboard/channel-names';
+import { channelNames } from '@/lib/channels/channel-names';
 import { listRoutes } from '@/lib/routes/routes';
 import { SEVERITIES } from '@/lib/schemas/primitives';
 import { listTemplates } from '@/lib/templates/templates';
@@ -10,7 +10,7 @@ import { createRouteAction, refreshChannelsAction, routeRowAction } from './acti
 import { routeFormData } from './route-form-data';
 import { RouteForm } from './route-form';
 import { RouteRowActions } from './route-row-actions';
-import { ValueOptions } from '../data-table';
+import { ValueOptions } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'Routes — Klaxon' };
 

@@ -1,8 +1,8 @@
 // What the route form needs from the server, for the new-route form and the edit page alike.
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { listChannels } from '@/lib/channels/channel-cache';
-import { channelOption } from '@/lib/dashboard/channel-options';
-import { recentEventTypes } from '@/lib/dashboard/event-types-seen';
+import { channelOption } from '@/lib/channels/channel-options';
+import { recentEventTypes } from '@/lib/routes/recent-event-types';
 import { listTemplates } from '@/lib/templates/templates';
 
 /** routeFormData loads the channel picker's channels, the templates and the event-type suggestions. */

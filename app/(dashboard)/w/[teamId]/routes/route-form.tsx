@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, fieldA11y, fieldErrorId, FormStatus } from '@/lib/dashboard/field-error';
-import type { ChannelOption } from '@/lib/dashboard/channel-options';
-import { IDLE, listOf, valueOf, type FormState, type FormValues } from '@/lib/dashboard/form-state';
+import { FieldError, fieldA11y, fieldErrorId, FormStatus } from '@/app/(dashboard)/components/field-error';
+import type { ChannelOption } from '@/lib/channels/channel-options';
+import { IDLE, listOf, valueOf, type FormState, type FormValues } from '@/lib/forms/form-state';
 import { SEVERITIES } from '@/lib/schemas/primitives';
 import { ChannelPicker } from './channel-picker';
 

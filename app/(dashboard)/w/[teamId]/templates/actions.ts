@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { failureState, readFormValues, type FormState } from '@/lib/dashboard/form-state';
-import { parseTemplateForm, pointerOf, type TemplateIssue } from '@/lib/dashboard/template-form';
+import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
+import { parseTemplateForm, pointerOf, type TemplateIssue } from '@/lib/templates/template-form';
 import { AppError } from '@/lib/errors';
 import { createTemplate, deleteTemplate, updateTemplate } from '@/lib/templates/templates';
 import { dashboardContext } from '../dashboard-context';

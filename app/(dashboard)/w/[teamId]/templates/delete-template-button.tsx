@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { IDLE, type FormState } from '@/lib/dashboard/form-state';
+import { IDLE, type FormState } from '@/lib/forms/form-state';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 

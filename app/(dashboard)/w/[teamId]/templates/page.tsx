@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { db } from '@/lib/db';
-import { When } from '@/lib/dashboard/when';
+import { When } from '@/app/(dashboard)/components/when';
 import { listTemplates } from '@/lib/templates/templates';
 import { dashboardContext } from '../dashboard-context';
 import { deleteTemplateAction } from './actions';
 import { DeleteTemplateButton } from './delete-template-button';
-import { DataTable } from '../data-table';
+import { DataTable } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'Templates — Klaxon' };
 

@@ -2,10 +2,10 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { Block } from '@/lib/blocks/block-kit';
-import { FieldError, fieldA11y, FormStatus } from '@/lib/dashboard/field-error';
-import { IDLE, valueOf, type FormState } from '@/lib/dashboard/form-state';
-import { BlockKitMessage } from '@/lib/dashboard/render-block-kit-html';
-import { parseBlocksText, PLACEHOLDER_HELP, pointerOf, type TemplateIssue } from '@/lib/dashboard/template-form';
+import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { IDLE, valueOf, type FormState } from '@/lib/forms/form-state';
+import { BlockKitMessage } from '@/app/(dashboard)/components/block-kit-message';
+import { parseBlocksText, PLACEHOLDER_HELP, pointerOf, type TemplateIssue } from '@/lib/templates/template-form';
 import { SEVERITIES } from '@/lib/schemas/primitives';
 
 type Action = (previous: FormState<TemplateIssue[]>, formData: FormData) => Promise<FormState<TemplateIssue[]>>;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { changeAlertStatusFor, type StatusAction } from '@/lib/alerts/lifecycle';
-import { failureState, type FormState } from '@/lib/dashboard/form-state';
+import { failureState, type FormState } from '@/lib/forms/form-state';
 import { dashboardContext } from '../../dashboard-context';
 
 const ACTIONS: Record<string, { action: StatusAction; done: string }> = {

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getAlertDetail } from '@/lib/alerts/alert-views';
-import { SeverityBadge, StatusBadge } from '@/lib/dashboard/badges';
-import { channelNames } from '@/lib/dashboard/channel-names';
-import { channelUrl } from '@/lib/dashboard/slack-links';
-import { When } from '@/lib/dashboard/when';
+import { SeverityBadge, StatusBadge } from '@/app/(dashboard)/components/badges';
+import { channelNames } from '@/lib/channels/channel-names';
+import { channelUrl } from '@/lib/channels/channel-url';
+import { When } from '@/app/(dashboard)/components/when';
 import { AppError } from '@/lib/errors';
 import { dashboardContext } from '../../dashboard-context';
 import { LiveRefresh } from '../live-refresh';
 import { alertStatusAction } from './actions';
 import { StatusButtons } from './status-buttons';
-import { DataTable } from '../../data-table';
+import { DataTable } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'Alert — Klaxon' };
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormStatus } from '@/lib/dashboard/field-error';
-import { IDLE, type FormState } from '@/lib/dashboard/form-state';
+import { FormStatus } from '@/app/(dashboard)/components/field-error';
+import { IDLE, type FormState } from '@/lib/forms/form-state';
 import type { AlertStatus } from '@/lib/generated/prisma/enums';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;

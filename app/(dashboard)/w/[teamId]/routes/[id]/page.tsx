@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { routeFormValues } from '@/lib/dashboard/route-form';
+import { routeFormValues } from '@/lib/routes/route-form';
 import { AppError } from '@/lib/errors';
 import { getRoute } from '@/lib/routes/routes';
 import { dashboardContext } from '../../dashboard-context';

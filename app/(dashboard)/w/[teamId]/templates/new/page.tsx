@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { STARTER_BLOCKS } from '@/lib/dashboard/template-form';
+import { STARTER_BLOCKS } from '@/lib/templates/template-form';
 import { dashboardContext } from '../../dashboard-context';
 import { saveTemplateAction } from '../actions';
 import { TemplateEditor } from '../template-editor';

@@ -3,7 +3,7 @@
 // very schemas the REST API uses.
 import { routeInputSchema, routePatchSchema, type RouteInput, type RoutePatch } from '@/lib/schemas/route';
 import type { Route } from '@/lib/generated/prisma/client';
-import { splitList, type FormValues } from './form-state';
+import { splitList, type FormValues } from '../forms/form-state';
 
 /** ROUTE_LIST_FIELDS are the route form's fields that hold several values. */
 export const ROUTE_LIST_FIELDS = ['severities', 'channels'] as const;

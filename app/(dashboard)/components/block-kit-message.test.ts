@@ -1,7 +1,7 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { BlockKitMessage, renderMrkdwn } from './render-block-kit-html';
+import { BlockKitMessage, renderMrkdwn } from './block-kit-message';
 
 function html(text: string): string {
   return renderToStaticMarkup(createElement(Fragment, null, ...renderMrkdwn(text)));

@@ -1,6 +1,6 @@
 // Inline form feedback shared by the dashboard's forms: an error under its field (referenced by the field's
 // aria-describedby) and a status line announced to screen readers.
-import type { FormState } from './form-state';
+import type { FormState } from '@/lib/forms/form-state';
 
 /** fieldErrorId is the id of a field's error message, for aria-describedby. */
 export function fieldErrorId(form: string, field: string): string {
