@@ -1,9 +1,9 @@
-// The REST API's view of alerts: one alert with its deliveries and timeline, and filtered, cursor-paginated
-// lists. Every query is scoped to the caller's workspace.
+// Read views of alerts: the REST API's (one alert with its deliveries and timeline, filtered, cursor-paginated
+// lists) and Slack's (the open alerts of App Home and `/klaxon list`). Every query is scoped to one workspace.
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
 import { AppError } from '../errors';
-import type { Alert, AlertActivity, Delivery, Prisma } from '../generated/prisma/client';
+import type { Alert, AlertActivity, AlertStatus, Delivery, Prisma } from '../generated/prisma/client';
 import type { AlertListQuery } from '../schemas/alert';
 
 /** alertJson renders an alert in the API's snake_case shape. */
@@ -101,4 +101,12 @@ export async function listAlerts(scope: WorkspaceScope, query: AlertListQuery) {
   });
   const page = rows.slice(0, query.limit);
   return { alerts: page.map(alertJson), next_cursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null };
+}
+
+/** OPEN_STATUSES are the statuses of an alert someone still has to act on. */
+const OPEN_STATUSES: AlertStatus[] = ['triggered', 'acknowledged'];
+
+/** listOpenAlerts returns a workspace's triggered and acknowledged alerts, newest first (App Home, `/klaxon list`). */
+export function listOpenAlerts(workspaceId: string, limit: number): Promise<Alert[]> {
+  return db().alert.findMany({ where: { workspaceId, status: { in: OPEN_STATUSES } }, orderBy: { createdAt: 'desc' }, take: limit });
 }

@@ -1,9 +1,9 @@
 // The App Home tab: the workspace's open alerts, newest first, each with the button that fits its state.
+import { listOpenAlerts } from '../alerts/alert-views';
 import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
 import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
 import { escapeMrkdwn, truncate } from '../blocks/escape-mrkdwn';
 import { MAX_SECTION_TEXT } from '../blocks/limits';
-import { db } from '../db';
 import { env } from '../env';
 import { processWide } from '../process-wide';
 import { botTokenFor } from './bot-token';
@@ -13,11 +13,7 @@ const MAX_ALERTS = 30;
 
 /** appHomeView builds the Home tab for a workspace (at most 100 blocks, as Slack allows for views). */
 export async function appHomeView(teamId: string) {
-  const alerts = await db().alert.findMany({
-    where: { workspaceId: teamId, status: { in: ['triggered', 'acknowledged'] } },
-    orderBy: { createdAt: 'desc' },
-    take: MAX_ALERTS,
-  });
+  const alerts = await listOpenAlerts(teamId, MAX_ALERTS);
   const dashboard = `${env().appUrl}/w/${teamId}`;
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Open alerts' } },

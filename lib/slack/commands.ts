@@ -1,11 +1,12 @@
 // The /klaxon slash command: `list` (open alerts), `ack <id>`, `resolve <id>`, `help`. Answers are ephemeral
 // and immediate; status changes go through the shared lifecycle (so the messages update as for a click).
+import { listOpenAlerts } from '../alerts/alert-views';
 import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
+import { slackUserName } from '../auth/members';
 import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
 import { escapeMrkdwn } from '../blocks/escape-mrkdwn';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { slackUserName } from './slack-users';
 
 /** SlashCommand is the part of Slack's slash-command form Klaxon reads. */
 export interface SlashCommand {
@@ -16,6 +17,7 @@ export interface SlashCommand {
 }
 
 const SHORT_ID = 8;
+const LIST_LIMIT = 20;
 const HELP = [
   '*Klaxon commands*',
   '`/klaxon list` – open alerts in this workspace',
@@ -27,11 +29,7 @@ const HELP = [
 const ephemeral = (text: string) => ({ response_type: 'ephemeral', text });
 
 async function listOpen(teamId: string) {
-  const alerts = await db().alert.findMany({
-    where: { workspaceId: teamId, status: { in: ['triggered', 'acknowledged'] } },
-    orderBy: { createdAt: 'desc' },
-    take: 20,
-  });
+  const alerts = await listOpenAlerts(teamId, LIST_LIMIT);
   if (alerts.length === 0) return ephemeral(':white_check_mark: No open alerts.');
   const lines = alerts.map(
     (alert) => `${SEVERITY_EMOJI[alert.severity]} \`${alert.id.slice(0, SHORT_ID)}\` *${escapeMrkdwn(alert.title)}* (${alert.status})`,

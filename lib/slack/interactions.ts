@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { publishAppHome } from './app-home';
 import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
-import { slackUserName } from './slack-users';
+import { slackUserName } from '../auth/members';
 
 const RESOLVE_NOTE_CALLBACK = 'klaxon_resolve_note';
 const NOTE_BLOCK = 'note';
