@@ -14,7 +14,11 @@ function connection(): { prisma: PrismaClient; pool: pg.Pool } {
   if (!holder.klaxonDb) {
     const url = env().databaseUrl;
     if (!url) throw new Error('DATABASE_URL is not set: start Klaxon with `npm start`, which provides a database.');
-    const pool = new pg.Pool({ connectionString: url, max: 16 });
+    // Timestamps are stored without a zone, in UTC: the session, the parameters and the parsed results of
+    // plain SQL all say so, whatever the zone of the machine or of an embedded PostgreSQL's initdb.
+    pg.defaults.parseInputDatesAsUTC = true;
+    pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(' ', 'T')}Z`));
+    const pool = new pg.Pool({ connectionString: url, max: 16, options: '-c TimeZone=UTC' });
     holder.klaxonDb = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   return holder.klaxonDb;

@@ -1,17 +1,24 @@
-// Status changes of an alert — from the REST API, Slack buttons and the dashboard alike: one transition
-// table, one activity record, and every message of the alert marked for a chat.update plus a thread reply.
+// Status changes of an alert — from the REST API, Slack buttons, the dashboard and timed jobs alike: one
+// transition table, one activity record, and every message of the alert marked for a chat.update plus a
+// thread reply, queued in the same transaction as the change.
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
-import { signalWork } from '../outbox/signal';
 import { AppError } from '../errors';
-import { Prisma, type ActivityKind, type Alert, type Via } from '../generated/prisma/client';
+import { Prisma, type ActivityKind, type ActorType, type Alert, type Via } from '../generated/prisma/client';
+import { refreshAlertMessages, type Tx } from '../outbox/deliveries';
+import { cancelJobs, scheduleJob } from '../outbox/jobs';
+import { enqueueReplies } from '../outbox/replies';
+import { signalWork } from '../outbox/signal';
 import { actorOf, viaOf, type Actor } from './actor';
 
 /** StatusAction is something a person can do to an alert. */
 export type StatusAction = 'acknowledge' | 'resolve' | 'reopen' | 'snooze';
 
-/** SNOOZE_MS is how long Snooze suppresses re-notification and escalation. */
+/** SNOOZE_MS is how long Snooze lasts; when it ends, the alert's messages and threads say so. */
 export const SNOOZE_MS = 60 * 60 * 1000;
+
+/** SNOOZE_EXPIRY_JOB is the timed job that ends a snooze (lib/outbox/handlers/snooze-expiry.ts). */
+export const SNOOZE_EXPIRY_JOB = 'snooze-expiry';
 
 /** StatusChange is the outcome: the alert afterwards, and whether anything changed (and why not). */
 export interface StatusChange {
@@ -71,32 +78,84 @@ export async function changeAlertStatus(params: {
       if (clash) throw new AppError('conflict', `Another open alert (${clash.id}) has this dedup key; resolve it first.`);
     }
     const updated = await tx.alert.update({ where: { id: alert.id }, data: update });
-    await tx.alertActivity.create({
-      data: {
+    await recordChange(tx, updated, {
+      kind: KIND[params.action],
+      actorType: params.actor.type,
+      actorId: params.actor.slackUserId ?? params.actor.id,
+      actorName: params.actor.name,
+      via: params.via,
+      note: params.note,
+      at: now,
+      reply: replyText(params.action, params.actor, params.via, params.note),
+    });
+    if (updated.snoozedUntil && params.action === 'snooze') {
+      await scheduleJob(tx, {
+        kind: SNOOZE_EXPIRY_JOB,
+        key: `${SNOOZE_EXPIRY_JOB}:${alert.id}:${updated.snoozedUntil.toISOString()}`,
+        runAt: updated.snoozedUntil,
         workspaceId: alert.workspaceId,
         alertId: alert.id,
-        kind: KIND[params.action],
-        actorType: params.actor.type,
-        actorId: params.actor.slackUserId ?? params.actor.id,
-        actorName: params.actor.name,
-        via: params.via,
-        note: params.note,
-        at: now,
-      },
-    });
-    const deliveries = await tx.delivery.findMany({ where: { alertId: alert.id, state: { not: 'dead' } }, select: { id: true, state: true } });
-    await tx.delivery.updateMany({ where: { alertId: alert.id, state: 'sent' }, data: { dirty: true, nextAttemptAt: now } });
-    await tx.threadReply.createMany({
-      data: deliveries.map((delivery) => ({
-        workspaceId: alert.workspaceId,
-        deliveryId: delivery.id,
-        text: replyText(params.action, params.actor, params.via, params.note),
-      })),
-    });
+        payload: { until: updated.snoozedUntil.toISOString() },
+      });
+    }
+    if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB]);
     return { alert: updated, changed: true };
   });
-  if (change.changed) signalWork();
+  if (change.changed) signalWork('update', 'reply');
   return change;
+}
+
+interface ChangeRecord {
+  kind: ActivityKind;
+  actorType: ActorType;
+  actorId: string | null;
+  actorName: string;
+  via: Via;
+  note?: string;
+  at: Date;
+  /** The thread reply under every message of the alert. */
+  reply: string;
+}
+
+// Every change leaves an activity record, refreshes every message of the alert and replies in each thread.
+async function recordChange(tx: Tx, alert: Alert, change: ChangeRecord): Promise<void> {
+  await tx.alertActivity.create({
+    data: {
+      workspaceId: alert.workspaceId,
+      alertId: alert.id,
+      kind: change.kind,
+      actorType: change.actorType,
+      actorId: change.actorId,
+      actorName: change.actorName,
+      via: change.via,
+      note: change.note,
+      at: change.at,
+    },
+  });
+  const deliveryIds = await refreshAlertMessages(tx, alert.id);
+  await enqueueReplies(tx, alert.workspaceId, deliveryIds, change.reply);
+}
+
+/**
+ * endSnooze ends an alert's snooze that was set to end at `until` (the snooze-expiry job); false when the
+ * alert was resolved, re-snoozed or woken since, so there is nothing to end.
+ */
+export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<boolean> {
+  const [alert] = await tx.$queryRaw<Alert[]>`SELECT id FROM alerts WHERE id = ${alertId} FOR UPDATE`;
+  if (!alert) return false;
+  const current = await tx.alert.findUniqueOrThrow({ where: { id: alertId } });
+  if (current.status === 'resolved' || current.snoozedUntil?.getTime() !== until.getTime()) return false;
+  const updated = await tx.alert.update({ where: { id: alertId }, data: { snoozedUntil: null } });
+  await recordChange(tx, updated, {
+    kind: 'snooze_ended',
+    actorType: 'system',
+    actorId: null,
+    actorName: 'Klaxon',
+    via: 'system',
+    at: new Date(),
+    reply: `Snooze ended: this alert is still ${updated.status}.`,
+  });
+  return true;
 }
 
 /** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard user or API key). */

@@ -4,6 +4,7 @@
 // commits and database round trips; a lone alert is written at once (no timer, no added wait).
 import { sqlPool } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
+import { intakeDeliveriesSql } from '../outbox/deliveries';
 import { signalWork } from '../outbox/signal';
 import { processWide } from '../process-wide';
 
@@ -60,27 +61,17 @@ const STORE_SQL = `
     FROM input
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
-    RETURNING id, workspace_id, dedup_key, status, (xmax = 0) AS inserted
-  ), new_deliveries AS (
-    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, attempts, next_attempt_at, dirty, created_at, updated_at)
-    SELECT d.alert_id || '_' || d.ord, u.workspace_id, u.id, d.channel_id, d.template_id, 'pending', 0, $19, false, $19, $19
-    FROM unnest($20::text[], $21::text[], $22::text[], $23::int[]) AS d(alert_id, channel_id, template_id, ord)
-    JOIN upserted u ON u.id = d.alert_id AND u.inserted
-    RETURNING 1
-  ), activity AS (
+    RETURNING id, workspace_id, dedup_key, status, severity, (xmax = 0) AS inserted
+  ), ${intakeDeliveriesSql({ upserted: 'upserted', now: '$19', alertIds: '$20', channelIds: '$21', templateIds: '$22', ordinals: '$23' })}, activity AS (
     INSERT INTO alert_activity (id, workspace_id, alert_id, kind, actor_type, actor_id, actor_name, via, at)
     SELECT i.activity_id, i.workspace_id, u.id, (CASE WHEN u.inserted THEN 'triggered' ELSE 'occurred' END)::"ActivityKind",
            i.actor_type::"ActorType", i.actor_id, i.actor_name, i.via::"Via", $19
     FROM input i JOIN upserted u ON u.workspace_id = i.workspace_id AND u.dedup_key = i.dedup_key
     RETURNING 1
-  ), refreshed AS (
-    UPDATE deliveries SET dirty = true, next_attempt_at = LEAST(next_attempt_at, $19), updated_at = $19
-    WHERE alert_id IN (SELECT id FROM upserted WHERE NOT inserted) AND state = 'sent'
-    RETURNING 1
   )
   SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.inserted,
          (SELECT count(*) FROM activity)::int AS recorded,
-         (SELECT count(*) FROM new_deliveries)::int + (SELECT count(*) FROM refreshed)::int AS work
+         (SELECT count(*) FROM new_deliveries)::int AS posts, (SELECT count(*) FROM refreshed)::int AS updates
   FROM upserted u`;
 
 interface ResultRow {
@@ -89,7 +80,8 @@ interface ResultRow {
   dedup_key: string;
   status: AlertStatus;
   inserted: boolean;
-  work: number;
+  posts: number;
+  updates: number;
 }
 
 const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
@@ -122,7 +114,9 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     deliveries.map((delivery) => delivery.templateId),
     deliveries.map((delivery) => delivery.ord),
   ]);
-  if (stored.some((row) => row.work > 0)) signalWork();
+  const [first] = stored;
+  if (first && first.posts > 0) signalWork('post');
+  if (first && first.updates > 0) signalWork('update');
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
 }
 

@@ -1,19 +1,19 @@
 // Renders the Slack message of one alert for one delivery: the alert's current state, through the template
-// of the route that sent it there.
+// of the route that sent it there. Everything it reads comes with the claimed delivery (no query here).
 import { renderAlertBlocks, type AlertActor, type RenderableAlert } from '../blocks/render-alert-blocks';
 import type { Block } from '../blocks/block-kit';
-import { db } from '../db';
 import { env } from '../env';
-import type { Alert } from '../generated/prisma/client';
+import type { MessageSource } from '../outbox/deliveries';
 
-function actorOf(value: unknown): AlertActor | null {
+// Who acknowledged or resolved, as stored on the alert (JSON), for the status line.
+function renderedActor(value: unknown): AlertActor | null {
   if (!value || typeof value !== 'object') return null;
   const actor = value as { slackUserId?: string | null; name?: string; at?: string };
   return { slackUserId: actor.slackUserId ?? undefined, name: actor.name ?? 'someone', at: new Date(actor.at ?? 0) };
 }
 
-/** toRenderableAlert turns an alert row into what the renderer reads. */
-export function toRenderableAlert(alert: Alert): RenderableAlert {
+/** toRenderableAlert turns a stored alert into what the renderer reads. */
+export function toRenderableAlert(alert: MessageSource['alert']): RenderableAlert {
   return {
     id: alert.id,
     eventType: alert.eventType,
@@ -27,8 +27,8 @@ export function toRenderableAlert(alert: Alert): RenderableAlert {
     status: alert.status,
     occurredAt: alert.occurredAt,
     lastSeenAt: alert.lastSeenAt,
-    acknowledgedBy: actorOf(alert.acknowledgedBy),
-    resolvedBy: actorOf(alert.resolvedBy),
+    acknowledgedBy: renderedActor(alert.acknowledgedBy),
+    resolvedBy: renderedActor(alert.resolvedBy),
     snoozedUntil: alert.snoozedUntil,
   };
 }
@@ -40,14 +40,10 @@ export interface AlertMessage {
   renderedAt: Date;
 }
 
-/** renderDeliveryMessage loads the alert (and template) of a delivery and renders its message. */
-export async function renderDeliveryMessage(delivery: { alertId: string; workspaceId: string; templateId: string | null }): Promise<AlertMessage> {
-  const [alert, template] = await Promise.all([
-    db().alert.findUniqueOrThrow({ where: { id: delivery.alertId } }),
-    delivery.templateId ? db().template.findFirst({ where: { id: delivery.templateId, workspaceId: delivery.workspaceId } }) : null,
-  ]);
-  const message = renderAlertBlocks(toRenderableAlert(alert), (template?.blocks as Block[] | undefined) ?? null, {
-    dashboardUrl: `${env().appUrl}/w/${delivery.workspaceId}`,
+/** renderDeliveryMessage renders the message of a claimed delivery. */
+export function renderDeliveryMessage(source: MessageSource): AlertMessage {
+  const message = renderAlertBlocks(toRenderableAlert(source.alert), (source.templateBlocks as Block[] | null) ?? null, {
+    dashboardUrl: `${env().appUrl}/w/${source.workspaceId}`,
   });
-  return { ...message, renderedAt: alert.updatedAt };
+  return { ...message, renderedAt: source.alert.updatedAt };
 }

@@ -1,10 +1,11 @@
 // Posts one claimed thread reply ("Acknowledged by @ada") under its alert message.
+import { log } from '../log';
+import { metrics } from '../metrics';
+import { recordReplySent, retryReply, type ClaimedReply } from '../outbox/replies';
 import { botTokenFor, WorkspaceUninstalledError } from '../slack/bot-token';
 import { slackClient } from '../slack/client';
 import { UNINSTALLED_REASON } from '../slack/uninstall';
-import { db } from '../db';
 import { classifySlackError, nextBackoffMs } from './classify-slack-error';
-import type { ClaimedReply } from './delivery-queue';
 import { postThreadReply } from './slack-messages';
 
 const MAX_REPLY_ATTEMPTS = 20;
@@ -13,18 +14,16 @@ const MAX_REPLY_ATTEMPTS = 20;
 export async function sendReply(reply: ClaimedReply): Promise<void> {
   try {
     await postThreadReply(slackClient(await botTokenFor(reply.workspaceId)), reply.channelId, reply.threadTs, reply.text);
-    await db().threadReply.update({ where: { id: reply.id }, data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+    metrics().deliveries.inc({ kind: 'reply', outcome: 'sent' });
+    await recordReplySent(reply);
   } catch (error) {
     const verdict = error instanceof WorkspaceUninstalledError ? ({ kind: 'permanent', reason: UNINSTALLED_REASON } as const) : classifySlackError(error);
     const attempts = reply.attempts + 1;
     const giveUp = verdict.kind === 'permanent' || verdict.kind === 'not_in_channel' || attempts >= MAX_REPLY_ATTEMPTS;
     const wait = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : nextBackoffMs(attempts);
-    const reason = 'reason' in verdict ? verdict.reason : verdict.kind;
-    await db()
-      .threadReply.update({
-        where: { id: reply.id },
-        data: { attempts, lastError: reason, dead: giveUp, nextAttemptAt: new Date(Date.now() + wait) },
-      })
-      .catch((recordError: unknown) => console.error(`Could not record the outcome of reply ${reply.id}:`, recordError));
+    metrics().deliveries.inc({ kind: 'reply', outcome: giveUp ? 'dead' : verdict.kind === 'rate_limited' ? 'rate_limited' : 'retried' });
+    await retryReply(reply, { at: new Date(Date.now() + wait), reason: 'reason' in verdict ? verdict.reason : verdict.kind, giveUp }).catch(
+      (recordError: unknown) => log().error({ err: recordError, reply: reply.id }, 'Could not record the outcome of a thread reply'),
+    );
   }
 }

@@ -60,7 +60,7 @@ export const deliveryOut = z.object({
 
 /** activityOut mirrors activityJson: one entry of an alert's timeline. */
 export const activityOut = z.object({
-  kind: z.enum(['triggered', 'occurred', 'acknowledged', 'resolved', 'reopened', 'snoozed', 'escalated', 'comment']),
+  kind: z.enum(['triggered', 'occurred', 'acknowledged', 'resolved', 'reopened', 'snoozed', 'snooze_ended', 'escalated', 'comment']),
   actor: z.string().nullable(),
   actor_type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']),
   actor_name: z.string().nullable(),

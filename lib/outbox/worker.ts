@@ -1,14 +1,14 @@
-// The delivery worker: sleeps on LISTEN until work is committed (or a short poll finds retries that came
-// due), then claims deliveries and thread replies and processes them concurrently, topping up as they
-// finish. It runs inside `npm start` and, for scale, as separate `npm run worker` processes sharing one
-// PostgreSQL.
+// The outbox worker: sleeps until work is signalled (directly in this process, by NOTIFY from others), a
+// channel's next posting slot comes, or a short poll (for retries and timed jobs that came due); then claims
+// due work of each kind in OUTBOX_KINDS and runs it concurrently, topping up as items finish. It runs inside
+// `npm start` and, for scale, as separate `npm run worker` processes sharing one PostgreSQL.
 import pg from 'pg';
-import { claimDeliveries, claimReplies } from '../delivery/delivery-queue';
-import { deliver } from '../delivery/deliver';
-import { sendReply } from '../delivery/send-reply';
-import { WORK_CHANNEL } from './signal';
+import { db } from '../db';
 import { env } from '../env';
 import { log } from '../log';
+import { scheduleRetention } from './handlers/retention';
+import { OUTBOX_KINDS, type OutboxKind } from './kinds';
+import { onWorkSignal, parseWorkNotification, WORK_CHANNEL, type WorkKind } from './signal';
 
 /** Worker is a running worker loop. */
 export interface Worker {
@@ -17,111 +17,133 @@ export interface Worker {
 
 /** WorkerOptions tune a worker; the defaults suit production. */
 export interface WorkerOptions {
+  /** Items of one kind in flight at once. */
   batchSize?: number;
   leaseMs?: number;
   pollMs?: number;
 }
 
+// Wake a few ms after a channel's slot, so the claim finds it due.
+const SLOT_WAKE_MARGIN_MS = 3;
+
 /**
- * startWorker starts the loop; stop() waits for in-flight work to finish. Up to about `batchSize` deliveries
- * (and as many thread replies) are in flight at once, and the loop tops them up as they finish, so one slow
- * or hanging Slack call holds only its own place, never the deliveries behind it.
+ * startWorker starts the loop; stop() waits for in-flight work to finish. Up to `batchSize` items of each
+ * kind are in flight at once, and the loop tops them up as they finish, so one slow or hanging Slack call
+ * holds only its own place, never the work behind it.
  */
 export function startWorker(options: WorkerOptions = {}): Worker {
   const batchSize = options.batchSize ?? 32;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 500;
+  const kinds = new Map<WorkKind, OutboxKind>(OUTBOX_KINDS.map((kind) => [kind.name, kind]));
+  const inFlight = new Map<WorkKind, Set<Promise<void>>>(OUTBOX_KINDS.map((kind) => [kind.name, new Set()]));
   let running = true;
-  // A notification that arrives while the worker is busy must not be lost: it leaves `pending` set.
-  let pending = false;
-  const signal: { wake: (() => void) | null } = { wake: null };
-  const listener = new pg.Client({ connectionString: env().databaseUrl });
-
-  // The posting slots this worker put deliveries back for: it wakes for the next one (a few ms late, so the
-  // claim finds the row due) rather than at the next poll.
+  // Kinds to claim on the next turn. A signal that arrives while the worker is busy must not be lost.
+  const due = new Set<WorkKind>(kinds.keys());
+  // The kinds whose last claim filled all their room: more may be due as soon as there is room again.
+  const mayHaveMore = new Set<WorkKind>();
+  // Slots of channels this worker posted to: it is back for the next post then, rather than at the next poll.
   let slots: number[] = [];
-  const SLOT_WAKE_MARGIN_MS = 3;
   let sleepingUntil = Infinity;
-  const nextSlot = () => slots.reduce((earliest, slot) => Math.min(earliest, slot), Infinity) + SLOT_WAKE_MARGIN_MS;
-  const noteSlot = (slot: Date | null) => {
-    if (!slot) return;
+  let wake: (() => void) | null = null;
+
+  const want = (wanted: Iterable<WorkKind>) => {
+    for (const kind of wanted) due.add(kind);
+    wake?.();
+  };
+  const noteSlot = (slot: Date) => {
     slots.push(slot.getTime());
     // Noted while the loop sleeps past it: wake it to sleep again until the slot instead.
-    if (slot.getTime() + SLOT_WAKE_MARGIN_MS < sleepingUntil) signal.wake?.();
+    if (slot.getTime() + SLOT_WAKE_MARGIN_MS < sleepingUntil) wake?.();
   };
 
-  const inFlight = new Set<Promise<void>>();
-  // The last claim took all the room it had, so more work may be due: finishing work wakes the loop once half
-  // the room is free (topping up one place at a time would cost a claim per delivery).
-  let mayHaveMore = false;
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
+  const track = (kind: OutboxKind, item: unknown) => {
+    const flights = inFlight.get(kind.name)!;
+    const work = kind.run(item).catch((error: unknown) => log().error({ err: error, kind: kind.name }, 'Outbox work failed unexpectedly'));
+    flights.add(work);
     void work.finally(() => {
-      inFlight.delete(work);
-      if (mayHaveMore && inFlight.size <= batchSize / 2) {
-        pending = true;
-        signal.wake?.();
-      }
+      flights.delete(work);
+      const again = kind.dueAgain?.(item);
+      if (again) noteSlot(again);
+      // Topping up one place at a time would cost a claim per item: wait until half the room is free.
+      if (mayHaveMore.has(kind.name) && flights.size <= batchSize / 2) want([kind.name]);
     });
+  };
+
+  const claim = async (kind: OutboxKind) => {
+    const room = batchSize - inFlight.get(kind.name)!.size;
+    if (room <= 0) return;
+    const items = await kind.claim(room, leaseMs);
+    for (const item of items) track(kind, item);
+    if (items.length === room) mayHaveMore.add(kind.name);
+    else mayHaveMore.delete(kind.name);
+  };
+
+  // Retries and timed jobs come due without a signal: every kind is claimed at least once per poll interval,
+  // however busy the signalled kinds keep the loop.
+  let lastFullClaim = 0;
+  const claimDue = async () => {
+    const now = Date.now();
+    if (now - lastFullClaim >= pollMs) {
+      for (const kind of kinds.keys()) due.add(kind);
+      lastFullClaim = now;
+    }
+    if (slots.some((slot) => slot + SLOT_WAKE_MARGIN_MS <= now)) due.add('post');
+    slots = slots.filter((slot) => slot + SLOT_WAKE_MARGIN_MS > now);
+    const turn = [...due];
+    due.clear();
+    await Promise.all(
+      turn.map((name) =>
+        claim(kinds.get(name)!).catch((error: unknown) => {
+          log().error({ err: error, kind: name }, 'Worker could not claim work');
+        }),
+      ),
+    );
   };
 
   const sleep = () =>
     new Promise<void>((resolve) => {
-      if (pending || !running) return resolve();
-      const ms = Math.max(0, Math.min(pollMs, nextSlot() - Date.now()));
+      if (due.size > 0 || !running) return resolve();
+      const nextSlot = slots.reduce((earliest, slot) => Math.min(earliest, slot), Infinity) + SLOT_WAKE_MARGIN_MS;
+      const ms = Math.max(0, Math.min(pollMs, nextSlot - Date.now()));
       sleepingUntil = Date.now() + ms;
       const done = () => {
+        clearTimeout(timer);
         sleepingUntil = Infinity;
-        signal.wake = null;
+        wake = null;
         resolve();
       };
       const timer = setTimeout(done, ms);
-      signal.wake = () => {
-        clearTimeout(timer);
-        done();
-      };
+      wake = done;
     });
 
-  /** claimMore starts due work in the free room and notes whether it filled it (then more may be due). */
-  const claimMore = async (): Promise<void> => {
-    pending = false;
-    const now = Date.now();
-    slots = slots.filter((slot) => slot + SLOT_WAKE_MARGIN_MS > now);
-    const room = batchSize - inFlight.size;
-    if (room <= 0) return;
-    const [deliveries, replies] = await Promise.all([claimDeliveries(room, leaseMs), claimReplies(room, leaseMs)]);
-    for (const delivery of deliveries) track(deliver(delivery).then(noteSlot));
-    for (const reply of replies) track(sendReply(reply));
-    mayHaveMore = deliveries.length === room || replies.length === room;
-  };
-
+  const listener = new pg.Client({ connectionString: env().databaseUrl });
+  const unsubscribe = onWorkSignal(want);
   const loop = (async () => {
     try {
       await listener.connect();
-      listener.on('notification', () => {
-        pending = true;
-        signal.wake?.();
+      listener.on('notification', (message) => {
+        const wanted = parseWorkNotification(message.payload);
+        if (wanted) want(wanted);
       });
       await listener.query(`LISTEN ${WORK_CHANNEL}`);
     } catch (error) {
       log().warn({ err: error }, 'Worker could not LISTEN (falling back to polling)');
     }
+    await scheduleRetention(db()).catch((error: unknown) => log().error({ err: error }, 'Could not schedule the retention job'));
     while (running) {
-      try {
-        await claimMore();
-      } catch (error) {
-        log().error({ err: error }, 'Worker iteration failed');
-      }
+      await claimDue();
       if (running) await sleep();
     }
-    await Promise.all(inFlight);
+    await Promise.all([...inFlight.values()].flatMap((flights) => [...flights]));
   })();
 
   log().info('Delivery worker started.');
   return {
     stop: async () => {
       running = false;
-      signal.wake?.();
+      unsubscribe();
+      wake?.();
       await loop;
       await listener.end().catch(() => undefined);
       log().info('Delivery worker stopped.');

@@ -80,3 +80,20 @@ export async function botTokenFor(teamId: string): Promise<string> {
   }
   return refreshBotToken(teamId);
 }
+
+/** StoredToken is a workspace's sealed bot token as read alongside other work (a claimed delivery). */
+export interface StoredToken {
+  ciphertext: string | null;
+  keyId: string | null;
+  expiresAt: Date | null;
+  uninstalled: boolean;
+}
+
+/** botTokenOf opens a token read with other work, without a query unless it must be refreshed first. */
+export async function botTokenOf(teamId: string, stored: StoredToken): Promise<string> {
+  if (stored.uninstalled || !stored.ciphertext || !stored.keyId) throw new WorkspaceUninstalledError(teamId);
+  if (!stored.expiresAt || stored.expiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS) {
+    return openToken({ ciphertext: stored.ciphertext, keyId: stored.keyId }, teamId);
+  }
+  return botTokenFor(teamId);
+}

@@ -2,6 +2,7 @@
 // uninstalled and fail its pending deliveries visibly, keeping all history. Slack may send these events
 // late, even after a reinstall: an event older than the current installation is ignored.
 import { db } from '../db';
+import { stopWorkspaceDeliveries } from '../outbox/deliveries';
 import { NO_TOKENS } from './installation-store';
 
 /** UNINSTALLED_REASON is the error recorded on deliveries stopped by an uninstall. */
@@ -18,10 +19,7 @@ export async function markWorkspaceUninstalled(teamId: string, eventTime: Date):
       data: NO_TOKENS,
     });
     await tx.workspace.updateMany({ where: { id: teamId, uninstalledAt: null }, data: { uninstalledAt: new Date() } });
-    await tx.delivery.updateMany({
-      where: { workspaceId: teamId, state: { in: ['pending', 'failed'] } },
-      data: { state: 'dead', lastError: UNINSTALLED_REASON },
-    });
+    await stopWorkspaceDeliveries(tx, teamId, UNINSTALLED_REASON);
     return true;
   });
 }

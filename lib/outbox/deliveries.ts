@@ -1,0 +1,269 @@
+// The delivery queue: one row per alert × channel, first a post to make, then a message to keep up to date.
+// Only this module reads or writes its tables (deliveries, channel_pacing). Workers lease rows
+// (locked_until) with FOR UPDATE SKIP LOCKED, so any number of worker processes share the work and a killed
+// worker's rows come back when its lease ends.
+//
+// Posts wait in per-channel queues that cost nothing while they wait: a claim skips through the
+// deliveries_post_queue index to the channels that have queued posts, keeps those whose pacing allows a post
+// now, and takes only each one's head (most severe first, oldest first within a severity), booking the slot
+// in the same statement. A backlog of thousands on one channel is never touched until its turn.
+import { sqlPool } from '../db';
+import type { AlertStatus, Prisma, Severity } from '../generated/prisma/client';
+
+/** Tx is the transaction that outbox writes join, so that work is queued if and only if its cause commits. */
+export type Tx = Prisma.TransactionClient;
+
+/** MessageSource is everything needed to render and send one alert message, read in the claim itself. */
+export interface MessageSource {
+  id: string;
+  workspaceId: string;
+  alertId: string;
+  channelId: string;
+  attempts: number;
+  lastError: string | null;
+  messageTs: string | null;
+  /** When the delivery was created: when its alert was accepted. */
+  createdAt: Date;
+  alert: {
+    id: string;
+    eventType: string;
+    severity: Severity;
+    title: string;
+    description: string | null;
+    source: string | null;
+    fields: unknown;
+    links: unknown;
+    occurrences: number;
+    status: AlertStatus;
+    occurredAt: Date;
+    lastSeenAt: Date;
+    acknowledgedBy: unknown;
+    resolvedBy: unknown;
+    snoozedUntil: Date | null;
+    updatedAt: Date;
+  };
+  /** The route's Block Kit template (null: the default template). */
+  templateBlocks: unknown;
+  token: { ciphertext: string | null; keyId: string | null; expiresAt: Date | null; uninstalled: boolean };
+}
+
+/** ClaimedPost is a post a worker holds, with its channel's next posting slot. */
+export interface ClaimedPost extends MessageSource {
+  /** An earlier attempt was under way since then (a worker died mid-call): look for its message first. */
+  previousAttemptAt: Date | null;
+  /** When this channel may post again (GCRA), so the worker can be back on time. */
+  nextSlot: Date;
+}
+
+// Pacing follows Slack's one message per second per channel with short bursts tolerated, as a GCRA:
+// next_post_at is the channel's theoretical arrival time, advanced one second per post; a post conforms while
+// it is at most TOLERANCE ahead of it (a burst of 2). Slack tolerates a little more (the emulator, 3).
+const INTERVAL = `interval '1 second'`;
+const TOLERANCE = `interval '1 second'`;
+
+// The columns every claim returns, from h (the claimed rows' own columns) joined to the alert, the template,
+// the installation and the workspace.
+const MESSAGE_COLUMNS = `
+  h.id, h.workspace_id AS "workspaceId", h.alert_id AS "alertId", h.channel_id AS "channelId",
+  h.last_error AS "lastError", h.message_ts AS "messageTs", h.created_at AS "createdAt",
+  jsonb_build_object('id', a.id, 'eventType', a.event_type, 'severity', a.severity, 'title', a.title, 'description', a.description,
+    'source', a.source, 'fields', a.fields, 'links', a.links, 'occurrences', a.occurrences, 'status', a.status,
+    'occurredAt', a.occurred_at, 'lastSeenAt', a.last_seen_at, 'acknowledgedBy', a.acknowledged_by, 'resolvedBy', a.resolved_by,
+    'snoozedUntil', a.snoozed_until, 'updatedAt', a.updated_at) AS alert,
+  t.blocks AS "templateBlocks",
+  jsonb_build_object('ciphertext', i.bot_token_ciphertext, 'keyId', i.token_key_id, 'expiresAt', i.token_expires_at,
+    'uninstalled', w.uninstalled_at IS NOT NULL OR i.workspace_id IS NULL) AS token`;
+
+const MESSAGE_JOINS = `
+  JOIN alerts a ON a.id = h.alert_id
+  LEFT JOIN templates t ON t.id = h.template_id AND t.workspace_id = h.workspace_id
+  LEFT JOIN installations i ON i.workspace_id = h.workspace_id
+  JOIN workspaces w ON w.id = h.workspace_id`;
+
+const CLAIM_POSTS_SQL = `
+  WITH RECURSIVE channels AS (
+    (SELECT workspace_id, channel_id FROM deliveries WHERE state IN ('pending', 'failed') ORDER BY workspace_id, channel_id LIMIT 1)
+    UNION ALL
+    SELECT n.workspace_id, n.channel_id FROM channels c, LATERAL (
+      SELECT workspace_id, channel_id FROM deliveries
+      WHERE state IN ('pending', 'failed') AND (workspace_id, channel_id) > (c.workspace_id, c.channel_id)
+      ORDER BY workspace_id, channel_id LIMIT 1) n
+  ), ready AS (
+    SELECT c.workspace_id, c.channel_id FROM channels c
+    LEFT JOIN channel_pacing p ON p.workspace_id = c.workspace_id AND p.channel_id = c.channel_id
+    WHERE p.next_post_at IS NULL OR p.next_post_at <= now() + ${TOLERANCE}
+    ORDER BY p.next_post_at NULLS FIRST
+    LIMIT $1
+  ), heads AS (
+    SELECT q.* FROM ready r, LATERAL (
+      SELECT d.id, d.workspace_id, d.channel_id, d.alert_id, d.template_id, d.attempts, d.last_error, d.message_ts, d.created_at, d.post_started_at
+      FROM deliveries d
+      WHERE d.workspace_id = r.workspace_id AND d.channel_id = r.channel_id AND d.state IN ('pending', 'failed')
+        AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
+      ORDER BY d.priority, d.created_at, d.id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED) q
+  ), booked AS (
+    -- Booking re-reads the channel's latest pacing under its row lock, so two workers never both take a slot
+    -- that only one of them may have.
+    INSERT INTO channel_pacing AS p (workspace_id, channel_id, next_post_at)
+    SELECT workspace_id, channel_id, now() + ${INTERVAL} FROM heads
+    ON CONFLICT (workspace_id, channel_id) DO UPDATE
+      SET next_post_at = GREATEST(p.next_post_at, now()) + ${INTERVAL}
+      WHERE p.next_post_at <= now() + ${TOLERANCE}
+    RETURNING workspace_id, channel_id, next_post_at
+  ), claimed AS (
+    UPDATE deliveries d SET locked_until = now() + $2 * interval '1 millisecond', post_started_at = now(), attempts = d.attempts + 1
+    FROM heads h JOIN booked b ON b.workspace_id = h.workspace_id AND b.channel_id = h.channel_id
+    WHERE d.id = h.id
+    RETURNING d.id, b.next_post_at
+  )
+  SELECT ${MESSAGE_COLUMNS}, h.attempts + 1 AS attempts, h.post_started_at AS "previousAttemptAt",
+         c.next_post_at - ${TOLERANCE} AS "nextSlot"
+  FROM heads h JOIN claimed c ON c.id = h.id ${MESSAGE_JOINS}`;
+
+/** claimPosts leases up to `limit` posts that may go now: the head of each channel whose slot is due. */
+export async function claimPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]> {
+  const { rows } = await sqlPool().query<ClaimedPost>(CLAIM_POSTS_SQL, [limit, leaseMs]);
+  return rows.map(withDates);
+}
+
+const CLAIM_UPDATES_SQL = `
+  WITH h AS (
+    SELECT id, workspace_id, alert_id, channel_id, template_id, attempts, last_error, message_ts, created_at FROM deliveries
+    WHERE dirty AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+    ORDER BY next_attempt_at
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED
+  ), claimed AS (
+    UPDATE deliveries d SET locked_until = now() + $2 * interval '1 millisecond' FROM h WHERE d.id = h.id RETURNING d.id
+  )
+  SELECT ${MESSAGE_COLUMNS}, h.attempts FROM h JOIN claimed c ON c.id = h.id ${MESSAGE_JOINS}`;
+
+/** claimUpdates leases up to `limit` posted messages that no longer show their alert's current state. */
+export async function claimUpdates(limit: number, leaseMs: number): Promise<MessageSource[]> {
+  const { rows } = await sqlPool().query<MessageSource>(CLAIM_UPDATES_SQL, [limit, leaseMs]);
+  return rows.map(withDates);
+}
+
+// JSON objects bring timestamps back as strings.
+function withDates<T extends MessageSource>(row: T): T {
+  const alert = row.alert;
+  for (const field of ['occurredAt', 'lastSeenAt', 'updatedAt', 'snoozedUntil'] as const) {
+    const value = alert[field] as unknown;
+    if (typeof value === 'string') (alert as Record<string, unknown>)[field] = new Date(`${value}${/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}`);
+  }
+  const expiresAt = row.token.expiresAt as unknown;
+  if (typeof expiresAt === 'string') row.token.expiresAt = new Date(`${expiresAt}${/[zZ]|[+-]\d\d:?\d\d$/.test(expiresAt) ? '' : 'Z'}`);
+  return row;
+}
+
+/** recordPosted marks a delivery sent; it stays dirty if the alert changed after the rendered version. */
+export async function recordPosted(delivery: { id: string }, ts: string, renderedAt: Date): Promise<void> {
+  await sqlPool().query(
+    `UPDATE deliveries d SET state = 'sent', message_ts = $2, sent_at = now(), locked_until = NULL, post_started_at = NULL,
+       last_error = NULL, updated_at = now(), next_attempt_at = now(),
+       dirty = EXISTS (SELECT 1 FROM alerts a WHERE a.id = d.alert_id AND a.updated_at > $3)
+     WHERE d.id = $1`,
+    [delivery.id, ts, renderedAt],
+  );
+}
+
+/** PostRetry says when a post that did not go may try again, and why. */
+export interface PostRetry {
+  at: Date;
+  state?: 'pending' | 'failed';
+  lastError: string;
+  /** Slack did not take it (429, or a known error before the call): nothing to reconcile on the next try. */
+  notSent?: boolean;
+  /** Slack answered 429: nothing may be posted to the channel before `at`. */
+  holdChannel?: boolean;
+}
+
+/** retryPost releases a post until `retry.at`; after a 429 it also holds its channel until then. */
+export async function retryPost(delivery: { id: string }, retry: PostRetry): Promise<void> {
+  await sqlPool().query(
+    `WITH target AS (
+       UPDATE deliveries SET next_attempt_at = $2, locked_until = NULL, last_error = $3, updated_at = now(),
+         state = COALESCE($4::"DeliveryState", state),
+         post_started_at = CASE WHEN $5 THEN NULL ELSE post_started_at END
+       WHERE id = $1 RETURNING workspace_id, channel_id
+     )
+     UPDATE channel_pacing p SET next_post_at = GREATEST(p.next_post_at, $2::timestamptz + ${TOLERANCE})
+     FROM target WHERE $6 AND p.workspace_id = target.workspace_id AND p.channel_id = target.channel_id`,
+    [delivery.id, retry.at, retry.lastError, retry.state ?? null, retry.notSent ?? false, retry.holdChannel ?? false],
+  );
+}
+
+/** markDead stops a delivery for good, with the reason shown in the dashboard. */
+export async function markDead(delivery: { id: string }, reason: string): Promise<void> {
+  await sqlPool().query(`UPDATE deliveries SET state = 'dead', last_error = $2, locked_until = NULL, dirty = false, updated_at = now() WHERE id = $1`, [
+    delivery.id,
+    reason,
+  ]);
+}
+
+/** recordUpdated clears the dirty flag unless the alert changed again while the update was in flight. */
+export async function recordUpdated(delivery: { id: string }, renderedAt: Date, error: string | null = null): Promise<void> {
+  await sqlPool().query(
+    `UPDATE deliveries d SET locked_until = NULL, last_error = $3, updated_at = now(), next_attempt_at = now(),
+       dirty = $3::text IS NULL AND EXISTS (SELECT 1 FROM alerts a WHERE a.id = d.alert_id AND a.updated_at > $2)
+     WHERE d.id = $1`,
+    [delivery.id, renderedAt, error],
+  );
+}
+
+/** retryUpdate releases a message update until `at` (still dirty), with the reason. */
+export async function retryUpdate(delivery: { id: string }, at: Date, lastError: string): Promise<void> {
+  await sqlPool().query(`UPDATE deliveries SET next_attempt_at = $2, locked_until = NULL, last_error = $3, updated_at = now() WHERE id = $1`, [
+    delivery.id,
+    at,
+    lastError,
+  ]);
+}
+
+/**
+ * intakeDeliveriesSql is the outbox's part of the statement that stores a batch of alerts (one statement, for
+ * intake speed): CTEs that queue a post per channel of each newly opened alert, and mark the messages of
+ * bumped alerts for an update. `upserted` names a CTE of (id, workspace_id, severity, inserted); `now` and
+ * the four arrays (alert id, channel id, template id, ordinal) are parameter placeholders.
+ */
+export function intakeDeliveriesSql(p: { upserted: string; now: string; alertIds: string; channelIds: string; templateIds: string; ordinals: string }): string {
+  return `
+  new_deliveries AS (
+    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, priority, attempts, next_attempt_at, dirty, created_at, updated_at)
+    SELECT d.alert_id || '_' || d.ord, u.workspace_id, u.id, d.channel_id, d.template_id, 'pending',
+           array_position(ARRAY['critical', 'error', 'warning', 'info']::"Severity"[], u.severity) - 1, 0, ${p.now}, false, ${p.now}, ${p.now}
+    FROM unnest(${p.alertIds}::text[], ${p.channelIds}::text[], ${p.templateIds}::text[], ${p.ordinals}::int[]) AS d(alert_id, channel_id, template_id, ord)
+    JOIN ${p.upserted} u ON u.id = d.alert_id AND u.inserted
+    RETURNING 1
+  ), refreshed AS (
+    UPDATE deliveries SET dirty = true, next_attempt_at = LEAST(next_attempt_at, ${p.now}), updated_at = ${p.now}
+    WHERE alert_id IN (SELECT id FROM ${p.upserted} WHERE NOT inserted) AND state = 'sent'
+    RETURNING 1
+  )`;
+}
+
+/** refreshAlertMessages marks every posted message of an alert for a chat.update; returns the live deliveries. */
+export async function refreshAlertMessages(tx: Tx, alertId: string): Promise<string[]> {
+  await tx.$executeRaw`UPDATE deliveries SET dirty = true, next_attempt_at = now(), updated_at = now() WHERE alert_id = ${alertId} AND state = 'sent'`;
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state <> 'dead'`;
+  return rows.map((row) => row.id);
+}
+
+/** stopWorkspaceDeliveries fails a workspace's unsent posts visibly (after an uninstall), keeping the history. */
+export async function stopWorkspaceDeliveries(tx: Tx, workspaceId: string, reason: string): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE deliveries SET state = 'dead', last_error = ${reason}, locked_until = NULL, updated_at = now()
+    WHERE workspace_id = ${workspaceId} AND state IN ('pending', 'failed')`;
+}
+
+/** deliveryQueueStats counts queued posts and due message updates, and the age of the oldest queued post. */
+export async function deliveryQueueStats(): Promise<{ post: number; update: number; oldestPostSeconds: number }> {
+  const { rows } = await sqlPool().query<{ post: number; update: number; oldest: number | null }>(
+    `SELECT (SELECT count(*) FROM deliveries WHERE state IN ('pending', 'failed'))::int AS post,
+            (SELECT count(*) FROM deliveries WHERE dirty AND next_attempt_at <= now())::int AS update,
+            (SELECT extract(epoch FROM now() - min(created_at)) FROM deliveries WHERE state IN ('pending', 'failed') AND next_attempt_at <= now())::float8 AS oldest`,
+  );
+  return { post: rows[0]!.post, update: rows[0]!.update, oldestPostSeconds: Math.max(0, rows[0]!.oldest ?? 0) };
+}

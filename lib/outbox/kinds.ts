@@ -1,0 +1,54 @@
+// The kinds of outbox work a worker runs, each a claim (lease due items) and a run (do one). Adding a kind
+// of delivery-like work is one entry here; adding a timed job is one handler file in ./handlers.
+import { deliverPost, deliverUpdate } from '../delivery/deliver';
+import { sendReply } from '../delivery/send-reply';
+import { log } from '../log';
+import { nextBackoffMs } from '../delivery/classify-slack-error';
+import { claimPosts, claimUpdates } from './deliveries';
+import { JOB_HANDLERS } from './handlers';
+import { claimJobs, retryJob, runJobInTransaction, type ClaimedJob } from './jobs';
+import { claimReplies } from './replies';
+import { signalWork, type WorkKind } from './signal';
+
+/** OutboxKind is one kind of deferred work. */
+export interface OutboxKind<Item = unknown> {
+  name: WorkKind;
+  claim(limit: number, leaseMs: number): Promise<Item[]>;
+  /** run does one item to completion or to its next attempt, recording the outcome; it never throws. */
+  run(item: Item): Promise<void>;
+  /** dueAgain tells when more of this kind may be due because of this item (a channel's next slot). */
+  dueAgain?(item: Item): Date | null;
+}
+
+const MAX_JOB_ATTEMPTS = 10;
+
+async function runJob(job: ClaimedJob): Promise<void> {
+  const handler = JOB_HANDLERS.get(job.kind);
+  try {
+    if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+    const payload = handler.payload.parse(job.payload);
+    const outcome = await runJobInTransaction(job, (tx) => handler.run({ ...job, payload }, tx));
+    if (!outcome.ran) log().warn({ job: job.id, kind: job.kind }, 'Job was taken over by another worker after its lease; not run here');
+    else if (outcome.result.length > 0) signalWork(...outcome.result);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const giveUp = !handler || job.attempts >= MAX_JOB_ATTEMPTS;
+    log().error({ err: error, job: job.id, kind: job.kind, attempts: job.attempts }, giveUp ? 'Job failed for good' : 'Job failed; retrying');
+    await retryJob(job, giveUp ? null : new Date(Date.now() + nextBackoffMs(job.attempts)), reason).catch((recordError: unknown) =>
+      log().error({ err: recordError, job: job.id }, 'Could not record the outcome of a job'),
+    );
+  }
+}
+
+const post: OutboxKind<Awaited<ReturnType<typeof claimPosts>>[number]> = {
+  name: 'post',
+  claim: claimPosts,
+  run: deliverPost,
+  dueAgain: (item) => item.nextSlot,
+};
+const update: OutboxKind<Awaited<ReturnType<typeof claimUpdates>>[number]> = { name: 'update', claim: claimUpdates, run: deliverUpdate };
+const reply: OutboxKind<Awaited<ReturnType<typeof claimReplies>>[number]> = { name: 'reply', claim: claimReplies, run: sendReply };
+const job: OutboxKind<ClaimedJob> = { name: 'job', claim: claimJobs, run: runJob };
+
+/** OUTBOX_KINDS is every kind a worker runs, in the order it claims them. */
+export const OUTBOX_KINDS = [post, update, reply, job] as OutboxKind[];
