@@ -2,19 +2,13 @@
 // them into the API's list query (validated by the same schema) and back into links.
 import { alertListQuerySchema, type AlertListQuery } from '@/lib/schemas/alert';
 import { formatZodError } from '@/lib/schemas/format-zod-error';
-
-/** SearchParams are a page's query parameters as Next hands them over. */
-export type SearchParams = Record<string, string | string[] | undefined>;
+import { firstParam, type SearchParams } from '@/lib/schemas/read-search-params';
 
 /** ALERT_FILTER_FIELDS are the query parameters of the alerts page. */
 export const ALERT_FILTER_FIELDS = ['status', 'severity', 'event_type', 'q', 'since', 'until'] as const;
 
 /** PAGE_SIZE is how many alerts a page of the table shows. */
 export const PAGE_SIZE = 50;
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
-}
 
 // <input type="datetime-local"> sends `2024-05-01T14:02` without a zone: the page labels them as UTC.
 function toIso(value: string): string {
@@ -23,7 +17,7 @@ function toIso(value: string): string {
 
 /** filterValues reads the filter fields from the URL as the form shows them. */
 export function filterValues(params: SearchParams): Record<(typeof ALERT_FILTER_FIELDS)[number], string> {
-  return Object.fromEntries(ALERT_FILTER_FIELDS.map((field) => [field, first(params[field])])) as Record<(typeof ALERT_FILTER_FIELDS)[number], string>;
+  return Object.fromEntries(ALERT_FILTER_FIELDS.map((field) => [field, firstParam(params[field])])) as Record<(typeof ALERT_FILTER_FIELDS)[number], string>;
 }
 
 /** parseAlertFilters validates the page's URL as an alert list query, or says what is wrong. */
@@ -33,7 +27,7 @@ export function parseAlertFilters(params: SearchParams): { query: AlertListQuery
   for (const [field, value] of Object.entries(values)) {
     if (value) raw[field] = field === 'since' || field === 'until' ? toIso(value) : value;
   }
-  const cursor = first(params.cursor);
+  const cursor = firstParam(params.cursor);
   if (cursor) raw.cursor = cursor;
   const parsed = alertListQuerySchema.safeParse(raw);
   return parsed.success ? { query: parsed.data } : { error: formatZodError(parsed.error).message };

@@ -25,7 +25,10 @@ export function scopeForSession(session: SignedInSession, teamId: string): Works
   };
 }
 
-/** assertAdmin refuses viewers (403) on actions that change configuration or keys. */
+/**
+ * assertAdmin refuses viewers (403) on anything that changes the workspace: configuration, keys and alerts
+ * (status changes, test alerts). API keys act as admins; their scopes limit them instead.
+ */
 export function assertAdmin(scope: WorkspaceScope): void {
   if (scope.role !== 'admin') throw new AppError('forbidden', 'Only workspace admins can change this.');
 }

@@ -41,15 +41,3 @@ export function routeFormValues(route: Route): FormValues {
     enabled: route.enabled ? 'on' : '',
   };
 }
-
-/** testAlertBody is the alert "Send test alert" posts for a route: its first pattern (`*` → `test`) and first severity. */
-export function testAlertBody(route: Route, by: string) {
-  return {
-    event_type: (route.eventTypes[0] ?? 'test').replace(/\*/g, 'test'),
-    severity: route.severities[0] ?? 'info',
-    title: `Test alert for route “${route.name}”`,
-    description: `Sent from the Klaxon dashboard by ${by} to check this route.`,
-    source: 'Klaxon dashboard',
-    fields: { route: route.name },
-  };
-}

@@ -9,3 +9,11 @@ export function readSearchParams(params: URLSearchParams): Record<string, string
   }
   return result;
 }
+
+/** SearchParams are a dashboard page's query parameters as Next hands them over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** firstParam is a page parameter's first value, trimmed (empty when absent). */
+export function firstParam(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+}

@@ -35,6 +35,19 @@ export function listTemplates(scope: WorkspaceScope): Promise<Template[]> {
   return db().template.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { name: 'asc' } });
 }
 
+/** TemplateWithUsage is a template and how many of the workspace's routes use it. */
+export type TemplateWithUsage = Template & { routeCount: number };
+
+/** listTemplatesWithUsage returns the workspace's templates by name, each with the number of routes using it. */
+export async function listTemplatesWithUsage(scope: WorkspaceScope): Promise<TemplateWithUsage[]> {
+  const rows = await db().template.findMany({
+    where: { workspaceId: scope.workspaceId },
+    orderBy: { name: 'asc' },
+    include: { _count: { select: { routes: true } } },
+  });
+  return rows.map(({ _count, ...template }) => ({ ...template, routeCount: _count.routes }));
+}
+
 /** getTemplate returns one template of the workspace. */
 export function getTemplate(scope: WorkspaceScope, id: string): Promise<Template> {
   return findTemplate(scope, id);

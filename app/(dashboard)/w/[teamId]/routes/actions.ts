@@ -2,13 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { listChannels } from '@/lib/channels/channel-cache';
 import { channelOption, type ChannelOption } from '@/lib/channels/channel-options';
 import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
-import { parseNewRoute, parseRouteEdit, ROUTE_LIST_FIELDS, testAlertBody } from '@/lib/routes/route-form';
+import { parseNewRoute, parseRouteEdit, ROUTE_LIST_FIELDS } from '@/lib/routes/route-form';
 import { createRoute, deleteRoute, getRoute, updateRoute } from '@/lib/routes/routes';
-import { alertInputSchema } from '@/lib/schemas/alert';
+import { sendTestAlert } from '@/lib/routes/send-test-alert';
 import { dashboardContext } from '../dashboard-context';
 
 /** createRouteAction adds a route from the form (admins only). */
@@ -37,30 +36,29 @@ export async function updateRouteAction(teamId: string, routeId: string, _previo
   redirect(`/w/${teamId}/routes`);
 }
 
-/** routeRowAction enables/disables, deletes or sends a test alert through one route (admins only). */
+/** routeRowAction enables/disables, deletes or sends a test alert through one route (admins only, checked by lib). */
 export async function routeRowAction(teamId: string, routeId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { scope } = await dashboardContext(teamId);
-  if (scope.role !== 'admin') return { status: 'error', message: 'Only workspace admins can change routes.' };
   try {
-    const route = await getRoute(scope, routeId);
     switch (formData.get('intent')) {
       case 'toggle': {
+        const route = await getRoute(scope, routeId);
         await updateRoute(scope, routeId, { enabled: !route.enabled });
         revalidatePath(`/w/${teamId}/routes`);
         return { status: 'ok', message: route.enabled ? 'Disabled.' : 'Enabled.' };
       }
       case 'delete': {
+        const route = await getRoute(scope, routeId);
         await deleteRoute(scope, routeId);
         revalidatePath(`/w/${teamId}/routes`);
         return { status: 'ok', message: `Deleted “${route.name}”.` };
       }
       case 'test': {
-        const body = testAlertBody(route, scope.actor.name);
-        const result = await ingestAlert(scope, alertInputSchema.parse(body));
+        const { route, body, received } = await sendTestAlert(scope, routeId);
         return {
           status: 'ok',
           message: `Sent a test ${body.severity} alert “${body.event_type}”${route.enabled ? '' : ' (the route is disabled, so it will not receive it)'}.`,
-          values: { alert_id: result.id },
+          values: { alert_id: received.id },
         };
       }
       default:

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { matchRoutes } from '@/lib/alerts/match-routes';
 import { channelNames } from '@/lib/channels/channel-names';
+import { previewRouteMatch, routeMatchQuestion } from '@/lib/routes/route-match-preview';
 import { listRoutes } from '@/lib/routes/routes';
 import { SEVERITIES } from '@/lib/schemas/primitives';
+import type { SearchParams } from '@/lib/schemas/read-search-params';
 import { listTemplates } from '@/lib/templates/templates';
-import type { Severity } from '@/lib/generated/prisma/enums';
 import { dashboardContext } from '../dashboard-context';
 import { createRouteAction, refreshChannelsAction, routeRowAction } from './actions';
 import { routeFormData } from './route-form-data';
@@ -14,15 +14,8 @@ import { ValueOptions } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'Routes — Klaxon' };
 
-type Search = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
-}
-
-export default async function RoutesPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<Search> }) {
+export default async function RoutesPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<SearchParams> }) {
   const { teamId } = await params;
-  const search = await searchParams;
   const { scope } = await dashboardContext(teamId);
   const admin = scope.role === 'admin';
   const [routes, templates] = await Promise.all([listRoutes(scope), listTemplates(scope)]);
@@ -33,12 +26,8 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
   const templateNames = new Map(templates.map((template) => [template.id, template.name]));
   const channelLabel = (id: string) => `#${names.get(id) ?? id}`;
 
-  const matchEventType = one(search.match_event_type);
-  const matchSeverity = one(search.match_severity);
-  const match =
-    matchEventType && (SEVERITIES as readonly string[]).includes(matchSeverity)
-      ? matchRoutes({ eventType: matchEventType, severity: matchSeverity as Severity }, routes)
-      : null;
+  const question = routeMatchQuestion(await searchParams);
+  const match = previewRouteMatch(routes, question);
 
   return (
     <>
@@ -101,11 +90,11 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
         <form method="get" action={`/w/${teamId}/routes`} className="filters">
           <div className="field">
             <label htmlFor="match-event-type">Event type</label>
-            <input id="match-event-type" name="match_event_type" defaultValue={matchEventType} placeholder="deploy.failed" required />
+            <input id="match-event-type" name="match_event_type" defaultValue={question.eventType} placeholder="deploy.failed" required />
           </div>
           <div className="field">
             <label htmlFor="match-severity">Severity</label>
-            <select id="match-severity" name="match_severity" defaultValue={matchSeverity || 'critical'}>
+            <select id="match-severity" name="match_severity" defaultValue={question.severity || 'critical'}>
               <ValueOptions values={SEVERITIES} />
             </select>
           </div>
@@ -119,12 +108,12 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
           <div role="status" data-testid="match-result">
             {match.routes.length === 0 ? (
               <p>
-                No enabled route matches <code>{matchEventType}</code> at {matchSeverity}: the alert would be stored as unrouted.
+                No enabled route matches <code>{match.eventType}</code> at {match.severity}: the alert would be stored as unrouted.
               </p>
             ) : (
               <>
                 <p>
-                  <code>{matchEventType}</code> at {matchSeverity} goes to {match.channelIds.map(channelLabel).join(', ')}.
+                  <code>{match.eventType}</code> at {match.severity} goes to {match.channelIds.map(channelLabel).join(', ')}.
                 </p>
                 <ul>
                   {match.routes.map((route) => (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { db } from '@/lib/db';
 import { When } from '@/app/(dashboard)/components/when';
-import { listTemplates } from '@/lib/templates/templates';
+import { listTemplatesWithUsage } from '@/lib/templates/templates';
 import { dashboardContext } from '../dashboard-context';
 import { deleteTemplateAction } from './actions';
 import { DeleteTemplateButton } from './delete-template-button';
@@ -13,11 +12,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ team
   const { teamId } = await params;
   const { scope } = await dashboardContext(teamId);
   const admin = scope.role === 'admin';
-  const [templates, uses] = await Promise.all([
-    listTemplates(scope),
-    db().route.groupBy({ by: ['templateId'], where: { workspaceId: scope.workspaceId, templateId: { not: null } }, _count: { _all: true } }),
-  ]);
-  const useCount = new Map(uses.map((use) => [use.templateId, use._count._all]));
+  const templates = await listTemplatesWithUsage(scope);
   return (
     <>
       <div className="title-row">
@@ -39,25 +34,22 @@ export default async function TemplatesPage({ params }: { params: Promise<{ team
           <p>No templates yet: every route uses the default layout.</p>
         ) : (
           <DataTable columns={['Name', 'Used by', 'Updated']} actions={admin}>
-            {templates.map((template) => {
-              const count = useCount.get(template.id) ?? 0;
-              return (
-                <tr key={template.id} data-testid="template-row">
-                  <th scope="row">
-                    <a href={`/w/${teamId}/templates/${template.id}`}>{template.name}</a>
-                  </th>
-                  <td>{count === 0 ? 'No route' : `${count} route${count === 1 ? '' : 's'}`}</td>
+            {templates.map((template) => (
+              <tr key={template.id} data-testid="template-row">
+                <th scope="row">
+                  <a href={`/w/${teamId}/templates/${template.id}`}>{template.name}</a>
+                </th>
+                <td>{template.routeCount === 0 ? 'No route' : `${template.routeCount} route${template.routeCount === 1 ? '' : 's'}`}</td>
+                <td>
+                  <When date={template.updatedAt} />
+                </td>
+                {admin && (
                   <td>
-                    <When date={template.updatedAt} />
+                    <DeleteTemplateButton action={deleteTemplateAction.bind(null, teamId, template.id)} name={template.name} />
                   </td>
-                  {admin && (
-                    <td>
-                      <DeleteTemplateButton action={deleteTemplateAction.bind(null, teamId, template.id)} name={template.name} />
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
+                )}
+              </tr>
+            ))}
           </DataTable>
         )}
       </section>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { changeAlertStatusFor, type StatusAction } from '@/lib/alerts/lifecycle';
+import { assertAdmin } from '@/lib/auth/workspace-scope';
 import { failureState, type FormState } from '@/lib/forms/form-state';
 import { dashboardContext } from '../../dashboard-context';
 
@@ -17,8 +18,8 @@ export async function alertStatusAction(teamId: string, alertId: string, _previo
   const requested = formData.get('action');
   const chosen = typeof requested === 'string' && Object.hasOwn(ACTIONS, requested) ? ACTIONS[requested] : undefined;
   if (!chosen) return { status: 'error', message: 'Unknown action.' };
-  if (scope.role !== 'admin') return { status: 'error', message: 'Only workspace admins can change alerts from the dashboard.' };
   try {
+    assertAdmin(scope);
     const change = await changeAlertStatusFor(scope, alertId, chosen.action);
     revalidatePath(`/w/${teamId}/alerts/${alertId}`);
     return change.changed
