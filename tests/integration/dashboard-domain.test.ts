@@ -9,6 +9,7 @@ import { db, disconnectDb } from '@/lib/db';
 import { provideEnv } from '@/lib/env';
 import { RateLimitedError } from '@/lib/http/rate-limit';
 import { sendTestAlert } from '@/lib/routes/send-test-alert';
+import { metrics } from '@/lib/metrics';
 import { listTemplatesWithUsage } from '@/lib/templates/templates';
 import { addRoute } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';
@@ -30,6 +31,11 @@ afterAll(async () => {
   await emulator.close();
   await disconnectDb();
 });
+
+async function counted(counter: 'alertsReceived' | 'alertsRejected', label: string): Promise<number> {
+  const { values } = await metrics()[counter].get();
+  return values.find((value) => Object.values(value.labels).includes(label))?.value ?? 0;
+}
 
 async function addTemplate(workspaceId: string, name: string) {
   return db().template.create({ data: { workspaceId, name, blocks: [{ type: 'divider' }] } });
@@ -54,10 +60,12 @@ describe('listTemplatesWithUsage', () => {
 });
 
 describe('sendTestAlert', () => {
-  it("stores an alert the route matches, on behalf of the admin, and posts it to the route's channels", async () => {
+  it("stores an alert the route matches, on behalf of the admin, for the route's channels, counted as received", async () => {
     const acme = workspaces.acme.id;
     const route = await addRoute(acme, { eventTypes: ['deploy.*'], severities: ['error'], channelIds: ['C0ACMEALRT'], position: 10 });
+    const receivedBefore = await counted('alertsReceived', 'api');
     const { received, body } = await sendTestAlert(dashboardScope(acme, 'admin', 'admin-1'), route.id);
+    expect(await counted('alertsReceived', 'api')).toBe(receivedBefore + 1);
     expect(body).toMatchObject({ event_type: 'deploy.test', severity: 'error' });
     const alert = await db().alert.findUniqueOrThrow({ where: { id: received.id }, include: { deliveries: true, activity: true } });
     expect(alert).toMatchObject({ workspaceId: acme, eventType: 'deploy.test', severity: 'error', routed: true });
@@ -76,11 +84,14 @@ describe('sendTestAlert', () => {
     const acme = workspaces.acme.id;
     const route = await addRoute(acme, { eventTypes: ['limit.check'], severities: ['info'], channelIds: ['C0ACMEALRT'], position: 12 });
     const admin = dashboardScope(acme, 'admin', 'admin-limited');
+    const rejectedBefore = await counted('alertsRejected', 'rate_limited');
     provideEnv({ API_KEY_RATE_LIMIT: '2' });
     try {
       const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => sendTestAlert(admin, route.id)));
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBeLessThanOrEqual(2);
-      expect(outcomes.some((outcome) => outcome.status === 'rejected' && outcome.reason instanceof RateLimitedError)).toBe(true);
+      const limited = outcomes.filter((outcome) => outcome.status === 'rejected' && outcome.reason instanceof RateLimitedError).length;
+      expect(limited).toBeGreaterThanOrEqual(3);
+      expect(await counted('alertsRejected', 'rate_limited')).toBe(rejectedBefore + limited);
     } finally {
       provideEnv({ API_KEY_RATE_LIMIT: '3000' });
     }
