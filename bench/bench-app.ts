@@ -1,5 +1,6 @@
-// The system under benchmark: Klaxon in production mode (npm start's code path) against a real PostgreSQL
-// and an in-process Slack emulator with a 60-channel workspace, plus separate worker processes.
+// The system under benchmark: Klaxon in production mode (npm start's code path, its worker in process as
+// `npm start` runs it, or without it) against a real PostgreSQL and an in-process Slack emulator with a
+// 200-channel workspace; separate worker processes can be added.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { startSlackEmulator, type SlackEmulator } from '../emulator/server';
@@ -7,7 +8,7 @@ import { defaultWorkspaces, type SeedWorkspace } from '../emulator/seed';
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
 
 export const TEAM = 'T0ACME0001';
-export const CHANNELS = Array.from({ length: 60 }, (_, i) => `C0BENCH${String(i).padStart(3, '0')}`);
+export const CHANNELS = Array.from({ length: 200 }, (_, i) => `C0BENCH${String(i).padStart(3, '0')}`);
 
 /** BenchApp is the running system and how to talk to it. */
 export interface BenchApp {
@@ -16,6 +17,10 @@ export interface BenchApp {
   database: TestDatabase;
   env: NodeJS.ProcessEnv;
   app: ChildProcess;
+  /** METRICS_TOKEN of the app, for GET /api/metrics. */
+  metricsToken: string;
+  /** restart stops the app and starts it again, with or without its in-process worker. */
+  restart(options: { workerInProcess: boolean }): Promise<void>;
   /** startWorker starts a worker process and resolves once its loop runs. */
   startWorker(): Promise<ChildProcess>;
   stop(): Promise<void>;
@@ -59,8 +64,13 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   throw new Error('the app did not become healthy');
 }
 
-/** startBenchApp starts everything; the app's own worker is off (workers are started separately). */
-export async function startBenchApp(port: number): Promise<BenchApp> {
+function stopChild(child: ChildProcess): Promise<unknown> {
+  child.kill('SIGTERM');
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+}
+
+/** startBenchApp starts everything; the app runs its worker in process unless told otherwise. */
+export async function startBenchApp(port: number, options: { workerInProcess: boolean }): Promise<BenchApp> {
   const database = await createTestDatabase(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
   const secrets = { signingSecret: randomBytes(16).toString('hex'), clientId: 'bench.client', clientSecret: randomBytes(16).toString('hex') };
   const emulator = await startSlackEmulator({ ...secrets, pacing: false, workspaces: [benchWorkspace()] });
@@ -81,17 +91,26 @@ export async function startBenchApp(port: number): Promise<BenchApp> {
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     API_KEY_RATE_LIMIT: '1000000',
-    WORKER_IN_PROCESS: 'false',
+    METRICS_TOKEN: randomBytes(16).toString('hex'),
+    LOG_LEVEL: 'warn',
   };
-  const app = spawnScript('scripts/start.ts', env, 'app');
-  await waitHealthy(url, app);
+  const startApp = async (workerInProcess: boolean) => {
+    const app = spawnScript('scripts/start.ts', { ...env, WORKER_IN_PROCESS: String(workerInProcess) }, 'app');
+    await waitHealthy(url, app);
+    return app;
+  };
   const workers: ChildProcess[] = [];
-  return {
+  const bench: BenchApp = {
     url,
     emulator,
     database,
     env,
-    app,
+    app: await startApp(options.workerInProcess),
+    metricsToken: env.METRICS_TOKEN!,
+    restart: async ({ workerInProcess }) => {
+      await stopChild(bench.app);
+      bench.app = await startApp(workerInProcess);
+    },
     startWorker: async () => {
       const worker = spawnScript('scripts/worker.ts', env, 'worker');
       workers.push(worker);
@@ -99,12 +118,10 @@ export async function startBenchApp(port: number): Promise<BenchApp> {
       return worker;
     },
     stop: async () => {
-      for (const child of [...workers, app]) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-      }
+      for (const child of [...workers, bench.app]) await stopChild(child);
       await emulator.close();
       await database.drop();
     },
   };
+  return bench;
 }

@@ -18,6 +18,7 @@ import {
 } from '../outbox/deliveries';
 import { renderDeliveryMessage } from './alert-message';
 import { classifySlackError, nextBackoffMs, type SlackErrorClass } from './classify-slack-error';
+import { observePostStage } from './post-stages';
 import { findPostedMessage, joinChannel, postAlertMessage, updateAlertMessage } from './slack-messages';
 
 /** MAX_ATTEMPTS bounds retries of one post (about a day with backoff capped at 5 minutes). */
@@ -68,7 +69,7 @@ async function postFailed(post: ClaimedPost, error: unknown, client: WebClient |
   }
 }
 
-async function send(post: ClaimedPost, client: WebClient): Promise<void> {
+async function send(post: ClaimedPost, client: WebClient, preparing: number): Promise<void> {
   if (post.previousAttemptAt) {
     const since = new Date(post.previousAttemptAt.getTime() - RECONCILE_WINDOW_MS);
     const ts = await findPostedMessage(client, post.channelId, post.id, since);
@@ -76,18 +77,26 @@ async function send(post: ClaimedPost, client: WebClient): Promise<void> {
     if (ts) return recordPosted(post, ts, new Date(0));
   }
   const message = renderDeliveryMessage(post);
+  const sending = performance.now();
   const ts = await postAlertMessage(client, post.channelId, post.id, message);
+  const sent = performance.now();
   metrics().deliveryLatency.observe((Date.now() - post.createdAt.getTime()) / 1000);
   metrics().deliveries.inc({ kind: 'post', outcome: 'sent' });
   await recordPosted(post, ts, message.renderedAt);
+  if (post.attempts === 1) {
+    observePostStage('prepare', sending - preparing);
+    observePostStage('slack', sent - sending);
+    observePostStage('record', performance.now() - sent);
+  }
 }
 
 /** deliverPost sends one claimed post, or records why not and when to try again; it never throws. */
 export async function deliverPost(post: ClaimedPost): Promise<void> {
   let client: WebClient | null = null;
   try {
+    const preparing = performance.now();
     client = await clientFor(post);
-    await send(post, client);
+    await send(post, client, preparing);
   } catch (error) {
     await postFailed(post, error, client).catch((recordError: unknown) =>
       log().error({ err: recordError, delivery: post.id }, 'Could not record the outcome of a post'),

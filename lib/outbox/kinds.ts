@@ -1,6 +1,7 @@
 // The kinds of outbox work a worker runs, each a claim (lease due items) and a run (do one). Adding a kind
 // of delivery-like work is one entry here; adding a timed job is one handler file in ./handlers.
 import { deliverPost, deliverUpdate } from '../delivery/deliver';
+import { observePostStage } from '../delivery/post-stages';
 import { sendReply } from '../delivery/send-reply';
 import { log } from '../log';
 import { nextBackoffMs } from '../delivery/classify-slack-error';
@@ -40,9 +41,22 @@ async function runJob(job: ClaimedJob): Promise<void> {
   }
 }
 
+// A first post's claim is timed for the post-stage histogram (lib/delivery/post-stages.ts).
+async function claimPostsTimed(limit: number, leaseMs: number) {
+  const startedAt = Date.now();
+  const started = performance.now();
+  const posts = await claimPosts(limit, leaseMs);
+  const claimMs = performance.now() - started;
+  for (const item of posts.filter((p) => p.attempts === 1)) {
+    observePostStage('queued', startedAt - item.createdAt.getTime());
+    observePostStage('claim', claimMs);
+  }
+  return posts;
+}
+
 const post: OutboxKind<Awaited<ReturnType<typeof claimPosts>>[number]> = {
   name: 'post',
-  claim: claimPosts,
+  claim: claimPostsTimed,
   run: deliverPost,
   dueAgain: (item) => item.nextSlot,
 };
