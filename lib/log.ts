@@ -99,6 +99,11 @@ export function withLogContext<T>(fields: LogContext, work: () => T): T {
   return context.run(log().child(fields), work);
 }
 
+/** bindLogContext returns `work` bound to the current context, for work that runs later (after an answer). */
+export function bindLogContext<A extends unknown[], R>(work: (...args: A) => R): (...args: A) => R {
+  return AsyncLocalStorage.bind(work);
+}
+
 /** addLogContext adds fields to the current context's lines from here on (e.g. the workspace once known). */
 export function addLogContext(fields: LogContext): void {
   const current = context.getStore();

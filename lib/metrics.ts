@@ -37,8 +37,8 @@ function createMetrics() {
     }),
     httpRequests: new client.Histogram({
       name: 'klaxon_http_request_duration_seconds',
-      help: 'HTTP requests served, by route and status class.',
-      labelNames: ['route', 'status'] as const,
+      help: 'HTTP requests served, by route template (never a raw URL), method and status code.',
+      labelNames: ['route', 'method', 'status'] as const,
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers,
     }),
@@ -80,6 +80,18 @@ function readQueueStats(): Promise<QueueStats | null> {
 /** metrics returns the process's metrics. */
 export function metrics() {
   return metricsState;
+}
+
+/** AlertSource is an intake endpoint, as `klaxon_alerts_received_total` labels it. */
+export type AlertSource = 'api' | 'alertmanager' | 'grafana' | 'pagerduty' | 'opsgenie' | 'webhook';
+
+// The reasons an intake request is refused, a fixed set whatever the endpoint.
+const REJECTION_REASONS: Record<number, string> = { 400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 429: 'rate_limited' };
+
+/** countIntake counts an intake request of one alert by its answer: received when 2xx, else rejected by reason. */
+export function countIntake(source: AlertSource, status: number): void {
+  if (status >= 200 && status < 300) metricsState.alertsReceived.inc({ source });
+  else metricsState.alertsRejected.inc({ reason: REJECTION_REASONS[status] ?? 'error' });
 }
 
 /** provideQueueStats tells the queue gauges where to read the outbox's state. */

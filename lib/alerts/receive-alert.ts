@@ -1,7 +1,7 @@
-// Alert intake as the REST API defines it (POST /api/v1/alerts), independent of the HTTP server that
-// carries it: the per-key rate limit, validation, and ingest, answered 202 with the alert's id.
+// Alert intake as the REST API defines it (POST /api/v1/alerts), independent of the HTTP server that carries
+// it: validation and ingest, answered 202 with the alert's id. The per-key rate limit is the request
+// pipeline's (lib/http/pipeline.ts), spent before the body is read.
 import type { WorkspaceScope } from '../auth/workspace-scope';
-import { takeToken } from '../http/rate-limit';
 import { alertInputSchema } from '../schemas/alert';
 import { ingestAlert } from './ingest-alert';
 
@@ -14,7 +14,6 @@ export interface ReceivedAlert {
 
 /** receiveAlert accepts one alert body for the scoped workspace (throws AppError / ZodError on refusal). */
 export async function receiveAlert(scope: WorkspaceScope, body: unknown): Promise<ReceivedAlert> {
-  takeToken(scope.actor.id);
   const result = await ingestAlert(scope, alertInputSchema.parse(body));
   return { id: result.id, status: result.status, dedup_key: result.dedupKey };
 }

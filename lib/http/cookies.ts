@@ -1,8 +1,9 @@
-// Reading and writing cookies on web Request/Response objects.
+// Reading cookies from a request, and writing them on web Responses.
 import type { CookieSpec } from '../auth/sessions';
+import type { RequestHead } from './request-head';
 
 /** readCookie returns one cookie of a request, or undefined. */
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: Pick<RequestHead, 'headers'>, name: string): string | undefined {
   const header = request.headers.get('cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {

@@ -5,7 +5,9 @@ import { env } from '../env';
 import type { OAuthCallback } from '../slack/oauth-callback';
 import { OAuthFlowError } from '../slack/oauth-flow-error';
 import { STATE_TTL_MS, stateCookieName, type OAuthPurpose } from '../slack/oauth-state';
+import { log } from '../log';
 import { readCookie, redirectTo } from './cookies';
+import type { RequestHead } from './request-head';
 
 function stateCookie(purpose: OAuthPurpose, value: string, expires: Date): CookieSpec {
   return cookieSpec(stateCookieName(purpose), value, expires, '/api/slack');
@@ -17,7 +19,7 @@ export function redirectToSlack(purpose: OAuthPurpose, flow: { url: string; nonc
 }
 
 /** stateNonceOf reads the state cookie that the flow's start set in this browser. */
-export function stateNonceOf(purpose: OAuthPurpose, request: Request): string | undefined {
+export function stateNonceOf(purpose: OAuthPurpose, request: RequestHead): string | undefined {
   return readCookie(request, stateCookieName(purpose));
 }
 
@@ -30,7 +32,7 @@ export function clearStateCookie(purpose: OAuthPurpose): CookieSpec {
 export function oauthFailure(purpose: OAuthPurpose, error: unknown): Response {
   let reason = 'internal';
   if (error instanceof OAuthFlowError) reason = error.reason;
-  else console.error(`Unexpected error in the Slack ${purpose} callback:`, error instanceof Error ? error.message : error);
+  else log().error({ err: error, flow: purpose }, 'Unexpected error in a Slack OAuth callback');
   const page = `${env().appUrl}/oauth/failed?${new URLSearchParams({ flow: purpose, reason }).toString()}`;
   return redirectTo(page, [clearStateCookie(purpose)]);
 }
@@ -40,7 +42,7 @@ export function oauthFailure(purpose: OAuthPurpose, error: unknown): Response {
  * lands on that member's workspace, or on the page that explains what failed.
  */
 export async function finishOAuth(
-  request: Request,
+  request: RequestHead,
   purpose: OAuthPurpose,
   complete: (callback: OAuthCallback) => Promise<{ id: string; workspaceId: string }>,
 ): Promise<Response> {

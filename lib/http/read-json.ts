@@ -1,13 +1,15 @@
-// Reads a JSON request body with a size limit, for endpoints that take JSON.
+// Request bodies within a size limit, from either server that carries a request (web Request or node:http),
+// and the JSON parse of the endpoints that take JSON.
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors';
 
-/** MAX_BODY_BYTES is the largest JSON body the API accepts (512 KB). */
+/** MAX_BODY_BYTES is the largest body the API accepts (512 KB). */
 export const MAX_BODY_BYTES = 512 * 1024;
 
 const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
 
-function parseJson(bytes: Uint8Array): unknown {
+/** parseJson parses a JSON body, answering 400 for an empty or malformed one. */
+export function parseJson(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) throw new AppError('invalid_request', 'The body is empty: send a JSON object.');
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
@@ -16,16 +18,16 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** readJson parses a web Request's JSON body, answering 413 past the limit and 400 for malformed JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+/** readWebBody reads a web Request's body, answering 413 past MAX_BODY_BYTES. */
+export async function readWebBody(request: Request): Promise<Uint8Array> {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
-  return parseJson(bytes);
+  return bytes;
 }
 
-/** readNodeJson is readJson for a node:http request; it stops reading at the limit. */
-export async function readNodeJson(request: IncomingMessage): Promise<unknown> {
+/** readNodeBody is readWebBody for a node:http request; it stops reading at the limit. */
+export async function readNodeBody(request: IncomingMessage): Promise<Uint8Array> {
   if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -34,5 +36,5 @@ export async function readNodeJson(request: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(chunk);
   }
-  return parseJson(Buffer.concat(chunks));
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

@@ -1,55 +1,51 @@
-// The Slack endpoints as plain functions of a web Request: verify, parse, hand to lib/slack, answer fast,
-// and pass the slow follow-up work to `defer` (Next's after() in the app; inline in tests).
-import { receiveSlackEvent, slackEventEnvelopeSchema } from '../slack/events';
+// Slack's three endpoints as pipeline endpoints: verified by signature, handed to lib/slack as plain objects,
+// answered fast (Slack allows 3 s), with the slow follow-up work deferred until after the answer. The same
+// definitions serve app/api/slack/*/route.ts and the node:http fast path.
+import { metrics } from '../metrics';
 import { runSlashCommand } from '../slack/commands';
+import { receiveSlackEvent, slackEventEnvelopeSchema } from '../slack/events';
 import { handleInteraction } from '../slack/interactions';
+import type { Endpoint } from './pipeline';
 import { slackRequestError } from './slack-errors';
-import { readSlackRequest } from './slack-request';
+import { readSlackRequest, type VerifiedSlackRequest } from './slack-request';
+import type { PlainResponse } from './to-response';
 
-/** Defer runs work after the HTTP answer has been sent. */
-export type Defer = (work: () => Promise<void>) => void;
+type SlackEndpoint = Endpoint<VerifiedSlackRequest>;
 
-function deferSafely(defer: Defer, what: string, work: (() => Promise<void>) | null): void {
-  if (work) defer(() => work().catch((error: unknown) => console.error(`${what} failed:`, error)));
+function slackEndpoint(name: 'events' | 'interactions' | 'commands', handle: SlackEndpoint['handle']): SlackEndpoint {
+  return {
+    access: readSlackRequest,
+    handle,
+    mapError: slackRequestError,
+    observe: ({ seconds }) => metrics().slackAck.observe({ endpoint: name }, seconds),
+  };
 }
 
-/** slackEventsEndpoint serves POST /api/slack/events. */
-export async function slackEventsEndpoint(request: Request, defer: Defer): Promise<Response> {
-  try {
-    const { rawBody } = await readSlackRequest(request);
-    const receipt = await receiveSlackEvent(slackEventEnvelopeSchema.parse(JSON.parse(rawBody)));
-    deferSafely(defer, 'Slack event handling', receipt.afterResponse);
-    return Response.json(receipt.body);
-  } catch (error) {
-    return slackRequestError(error);
-  }
-}
+const ok = (body?: unknown): PlainResponse => ({ status: 200, headers: {}, body });
 
-/** slackInteractionsEndpoint serves POST /api/slack/interactions. */
-export async function slackInteractionsEndpoint(request: Request, defer: Defer): Promise<Response> {
-  try {
-    const { rawBody } = await readSlackRequest(request);
-    const result = await handleInteraction(new URLSearchParams(rawBody).get('payload'));
-    deferSafely(defer, 'Slack interaction follow-up', result.afterResponse);
-    return result.body ? Response.json(result.body) : new Response(null, { status: 200 });
-  } catch (error) {
-    return slackRequestError(error);
-  }
-}
+/** slackEvents serves POST /api/slack/events. */
+export const slackEvents = slackEndpoint('events', async (slack, request) => {
+  const receipt = await receiveSlackEvent(slackEventEnvelopeSchema.parse(JSON.parse(slack.rawBody)), slack);
+  if (receipt.afterResponse) request.defer('Slack event handling', receipt.afterResponse);
+  return ok(receipt.body);
+});
 
-/** slackCommandsEndpoint serves POST /api/slack/commands (the /klaxon slash command). */
-export async function slackCommandsEndpoint(request: Request): Promise<Response> {
-  try {
-    const { rawBody } = await readSlackRequest(request);
-    const form = new URLSearchParams(rawBody);
-    const answer = await runSlashCommand({
+/** slackInteractions serves POST /api/slack/interactions. */
+export const slackInteractions = slackEndpoint('interactions', async (slack, request) => {
+  const result = await handleInteraction(new URLSearchParams(slack.rawBody).get('payload'));
+  if (result.afterResponse) request.defer('Slack interaction follow-up', result.afterResponse);
+  return ok(result.body ?? undefined);
+});
+
+/** slackCommands serves POST /api/slack/commands (the /klaxon slash command). */
+export const slackCommands = slackEndpoint('commands', async (slack) => {
+  const form = new URLSearchParams(slack.rawBody);
+  return ok(
+    await runSlashCommand({
       teamId: form.get('team_id') ?? '',
       userId: form.get('user_id') ?? '',
       userName: form.get('user_name') ?? undefined,
       text: form.get('text') ?? '',
-    });
-    return Response.json(answer);
-  } catch (error) {
-    return slackRequestError(error);
-  }
-}
+    }),
+  );
+});

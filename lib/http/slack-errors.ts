@@ -2,13 +2,12 @@
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { SlackSignatureError } from '../slack/verify-request';
-import { errorResponse } from './to-response';
 
-/** slackRequestError maps a failure while reading a Slack request to its HTTP answer. */
-export function slackRequestError(error: unknown): Response {
-  if (error instanceof SlackSignatureError) return errorResponse(new AppError('unauthorized', error.message));
+/** slackRequestError translates a failure while reading a Slack request into the AppError to answer. */
+export function slackRequestError(error: unknown): unknown {
+  if (error instanceof SlackSignatureError) return new AppError('unauthorized', error.message);
   if (error instanceof SyntaxError || error instanceof ZodError) {
-    return errorResponse(new AppError('invalid_request', 'The request body is not a Slack payload Klaxon understands.'));
+    return new AppError('invalid_request', 'The request body is not a Slack payload Klaxon understands.');
   }
-  return errorResponse(error);
+  return error;
 }

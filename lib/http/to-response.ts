@@ -2,6 +2,7 @@
 // their status; anything else is logged and answered with a generic 500 that leaks nothing.
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../errors';
+import { log } from '../log';
 import { formatZodError } from '../schemas/format-zod-error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -15,7 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-/** PlainResponse is a JSON answer independent of the HTTP framework that sends it. */
+/** PlainResponse is a JSON answer independent of the HTTP framework that sends it (no body when undefined). */
 export interface PlainResponse {
   status: number;
   headers: Record<string, string>;
@@ -33,7 +34,7 @@ export function errorPayload(error: unknown): PlainResponse {
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     return { status: STATUS[error.code], headers, body };
   }
-  console.error('Unexpected error while handling a request:', error);
+  log().error({ err: error }, 'Unexpected error while handling a request');
   return { status: 500, headers: {}, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } };
 }
 

@@ -7,8 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import next from 'next';
 import { childProcessEnv } from '../env';
-import { isFastAlertIntake, serveAlertIntake } from '../http/alert-intake-fast-path';
-import { isSlackRequest, serveSlackRequest } from '../http/slack-fast-path';
+import { isFastPath, serveFastPath } from '../http/node-route';
 
 const root = process.cwd();
 const SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
@@ -54,8 +53,7 @@ export async function startNextServer(options: { port: number; dev: boolean; log
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    if (isFastAlertIntake(req)) void serveAlertIntake(req, res);
-    else if (isSlackRequest(req)) void serveSlackRequest(req, res);
+    if (isFastPath(req)) void serveFastPath(req, res);
     else void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@
 // the handling of each event after the HTTP answer has been sent.
 import { z } from 'zod';
 import { sqlPool } from '../db';
+import { log } from '../log';
 import { publishAppHome } from './app-home';
 import { applyChannelEvent, CHANNEL_EVENT_TYPES } from './channel-events';
 import { markWorkspaceUninstalled } from './uninstall';
@@ -60,13 +61,31 @@ async function handleEvent(envelope: EventCallback): Promise<void> {
   }
 }
 
-/** receiveSlackEvent answers an envelope; repeated deliveries of one event_id are acknowledged and ignored. */
-export async function receiveSlackEvent(envelope: z.infer<typeof slackEventEnvelopeSchema>): Promise<EventReceipt> {
+/** SlackRetry is how Slack marks a redelivery (X-Slack-Retry-Num / -Reason); null on the first attempt. */
+export interface SlackRetry {
+  retryNum: number | null;
+  retryReason: string | null;
+}
+
+/**
+ * receiveSlackEvent answers an envelope. The receipt insert is the dedupe: a redelivery of an event_id
+ * already received (Slack retries when an answer was late or lost) is acknowledged at once and not handled
+ * again; a retry whose first attempt never reached us is handled as new.
+ */
+export async function receiveSlackEvent(
+  envelope: z.infer<typeof slackEventEnvelopeSchema>,
+  retry: SlackRetry = { retryNum: null, retryReason: null },
+): Promise<EventReceipt> {
   if (envelope.type === 'url_verification') return { body: { challenge: envelope.challenge }, afterResponse: null };
   if (envelope.type === 'app_rate_limited') {
-    console.warn(`Slack rate-limited events for workspace ${envelope.team_id} (minute ${envelope.minute_rate_limited}).`);
+    log().warn({ workspace: envelope.team_id, minute: envelope.minute_rate_limited }, 'Slack rate-limited the events of a workspace');
     return { body: { ok: true }, afterResponse: null };
   }
-  if (!(await isFirstDelivery(envelope))) return { body: { ok: true, duplicate: true }, afterResponse: null };
+  const event = { eventId: envelope.event_id, eventType: envelope.event.type, retryNum: retry.retryNum, retryReason: retry.retryReason };
+  if (!(await isFirstDelivery(envelope))) {
+    log().info(event, 'Slack event already received: acknowledged, not handled again');
+    return { body: { ok: true, duplicate: true }, afterResponse: null };
+  }
+  log().debug(event, retry.retryNum === null ? 'Slack event received' : 'Slack retry of an event not received before: handling it');
   return { body: { ok: true }, afterResponse: () => handleEvent(envelope) };
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** startInstall clicks "Add to Slack" in a fresh browser and returns the jar and Slack's consent URL. */
 async function startInstall(jar = new CookieJar()) {
-  const response = await install();
+  const response = await install(jar.request(`${env().appUrl}/api/slack/install`));
   expect(response.status).toBe(302);
   jar.store(response);
   return { jar, consentUrl: response.headers.get('location')! };

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function signIn(teamId: string, userId: string, jar = new CookieJar()): Promise<{ jar: CookieJar; response: Response }> {
-  const start = await signInStart();
+  const start = await signInStart(jar.request(`${env().appUrl}/api/slack/sign-in`));
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get('location')!);
   expect(authorize.pathname).toBe('/openid/connect/authorize');

@@ -2,7 +2,7 @@
 // can call them over real HTTP (signed, as Slack does); deferred work is tracked so tests can wait for it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveSlackRequest } from '@/lib/http/slack-fast-path';
+import { serveFastPath } from '@/lib/http/node-route';
 
 /** SlackAppServer serves /api/slack/events, /api/slack/interactions and /api/slack/commands. */
 export interface SlackAppServer {
@@ -21,7 +21,7 @@ export async function startSlackAppServer(): Promise<SlackAppServer> {
     pending.add(running);
   };
   const server = http.createServer((req, res) => {
-    const serving = serveSlackRequest(req, res, track).finally(() => served.delete(serving));
+    const serving = serveFastPath(req, res, track).finally(() => served.delete(serving));
     served.add(serving);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

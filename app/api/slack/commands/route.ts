@@ -1,8 +1,7 @@
-import { slackCommandsEndpoint } from '@/lib/http/slack-endpoints';
+import { slackCommands } from '@/lib/http/slack-endpoints';
+import { webRoute } from '@/lib/http/web-route';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/slack/commands: the verified /klaxon slash command, answered ephemerally. */
-export function POST(request: Request): Promise<Response> {
-  return slackCommandsEndpoint(request);
-}
+export const POST = webRoute(slackCommands);

@@ -1,9 +1,8 @@
 import { after } from 'next/server';
-import { slackInteractionsEndpoint } from '@/lib/http/slack-endpoints';
+import { slackInteractions } from '@/lib/http/slack-endpoints';
+import { webRoute } from '@/lib/http/web-route';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/slack/interactions: verified button clicks and modal submissions, answered well within 3 s. */
-export function POST(request: Request): Promise<Response> {
-  return slackInteractionsEndpoint(request, after);
-}
+export const POST = webRoute(slackInteractions, after);

@@ -1,9 +1,8 @@
 import { redirectToSlack } from '@/lib/http/oauth-responses';
+import { publicRoute } from '@/lib/http/web-route';
 import { beginSignIn } from '@/lib/slack/sign-in';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/slack/sign-in: "Sign in with Slack" — 302 to Slack's OpenID Connect authorize page. */
-export async function GET(): Promise<Response> {
-  return redirectToSlack('sign-in', await beginSignIn());
-}
+export const GET = publicRoute(async () => redirectToSlack('sign-in', await beginSignIn()));

@@ -1,17 +1,15 @@
-import { receiveAlert } from '@/lib/alerts/receive-alert';
 import { listAlerts } from '@/lib/alerts/alert-views';
-import { readJson } from '@/lib/http/read-json';
+import { alertIntake } from '@/lib/http/alert-intake';
 import { apiQuery } from '@/lib/http/api-query';
+import { webRoute } from '@/lib/http/web-route';
 import { withApi } from '@/lib/http/with-api';
 import { alertListQuerySchema } from '@/lib/schemas/alert';
 import { readSearchParams } from '@/lib/schemas/read-search-params';
 
 export const dynamic = 'force-dynamic';
 
-/** POST /api/v1/alerts: accepts one alert; it is stored with its deliveries before the 202. */
-export const POST = withApi('alerts:write', async ({ request, scope }) =>
-  Response.json(await receiveAlert(scope, await readJson(request)), { status: 202 }),
-);
+/** POST /api/v1/alerts: accepts one alert; it is stored with its deliveries before the 202 (also served by node:http, lib/http/node-route.ts). */
+export const POST = webRoute(alertIntake);
 
 /** GET /api/v1/alerts: the workspace's alerts, newest first, filtered, with cursor pagination. */
 export const GET = withApi('alerts:read', async ({ request, scope }) => {

@@ -1,14 +1,13 @@
 import { apiKeyJson } from '@/lib/api-keys/api-key-json';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
-import { readJson } from '@/lib/http/read-json';
 import { withApi } from '@/lib/http/with-api';
 import { apiKeyInputSchema } from '@/lib/schemas/api-key';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/v1/api-keys: creates a key (admins); the key itself is in this answer only. */
-export const POST = withApi('config:write', async ({ request, scope }) => {
-  const created = await createApiKey(scope, apiKeyInputSchema.parse(await readJson(request)));
+export const POST = withApi('config:write', async ({ json, scope }) => {
+  const created = await createApiKey(scope, apiKeyInputSchema.parse(await json()));
   return Response.json({ ...apiKeyJson(created), key: created.key }, { status: 201 });
 });
 

@@ -1,4 +1,3 @@
-import { readJson } from '@/lib/http/read-json';
 import { withApi } from '@/lib/http/with-api';
 import { createRoute, listRoutes, routeJson } from '@/lib/routes/routes';
 import { routeInputSchema } from '@/lib/schemas/route';
@@ -9,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withApi('alerts:read', async ({ scope }) => Response.json({ routes: (await listRoutes(scope)).map(routeJson) }));
 
 /** POST /api/v1/routes: adds a routing rule. */
-export const POST = withApi('config:write', async ({ request, scope }) => {
-  const route = await createRoute(scope, routeInputSchema.parse(await readJson(request)));
+export const POST = withApi('config:write', async ({ json, scope }) => {
+  const route = await createRoute(scope, routeInputSchema.parse(await json()));
   return Response.json(routeJson(route), { status: 201 });
 });

@@ -1,4 +1,3 @@
-import { readJson } from '@/lib/http/read-json';
 import { withApi } from '@/lib/http/with-api';
 import { templateInputSchema } from '@/lib/schemas/template';
 import { createTemplate, listTemplates, templateJson } from '@/lib/templates/templates';
@@ -9,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withApi('alerts:read', async ({ scope }) => Response.json({ templates: (await listTemplates(scope)).map(templateJson) }));
 
 /** POST /api/v1/templates: saves a validated Block Kit template. */
-export const POST = withApi('config:write', async ({ request, scope }) => {
-  const template = await createTemplate(scope, templateInputSchema.parse(await readJson(request)));
+export const POST = withApi('config:write', async ({ json, scope }) => {
+  const template = await createTemplate(scope, templateInputSchema.parse(await json()));
   return Response.json(templateJson(template), { status: 201 });
 });

@@ -1,4 +1,3 @@
-import { readJson } from '@/lib/http/read-json';
 import { withApi } from '@/lib/http/with-api';
 import { deleteRoute, getRoute, routeJson, updateRoute } from '@/lib/routes/routes';
 import { routePatchSchema } from '@/lib/schemas/route';
@@ -9,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withApi<{ id: string }>('alerts:read', async ({ scope, params }) => Response.json(routeJson(await getRoute(scope, params.id))));
 
 /** PATCH /api/v1/routes/{id}: changes the given fields. */
-export const PATCH = withApi<{ id: string }>('config:write', async ({ request, scope, params }) =>
-  Response.json(routeJson(await updateRoute(scope, params.id, routePatchSchema.parse(await readJson(request))))),
+export const PATCH = withApi<{ id: string }>('config:write', async ({ json, scope, params }) =>
+  Response.json(routeJson(await updateRoute(scope, params.id, routePatchSchema.parse(await json())))),
 );
 
 /** DELETE /api/v1/routes/{id} */

@@ -1,4 +1,3 @@
-import { readJson } from '@/lib/http/read-json';
 import { withApi } from '@/lib/http/with-api';
 import { templateInputSchema } from '@/lib/schemas/template';
 import { deleteTemplate, getTemplate, templateJson, updateTemplate } from '@/lib/templates/templates';
@@ -9,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withApi<{ id: string }>('alerts:read', async ({ scope, params }) => Response.json(templateJson(await getTemplate(scope, params.id))));
 
 /** PUT /api/v1/templates/{id}: replaces name and blocks. */
-export const PUT = withApi<{ id: string }>('config:write', async ({ request, scope, params }) =>
-  Response.json(templateJson(await updateTemplate(scope, params.id, templateInputSchema.parse(await readJson(request))))),
+export const PUT = withApi<{ id: string }>('config:write', async ({ json, scope, params }) =>
+  Response.json(templateJson(await updateTemplate(scope, params.id, templateInputSchema.parse(await json())))),
 );
 
 /** PATCH /api/v1/templates/{id}: same as PUT (name and blocks). */

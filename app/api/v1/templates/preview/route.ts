@@ -1,4 +1,3 @@
-import { readJson } from '@/lib/http/read-json';
 import { withApi } from '@/lib/http/with-api';
 import { templatePreviewSchema } from '@/lib/schemas/template';
 import { previewTemplate } from '@/lib/templates/templates';
@@ -6,6 +5,6 @@ import { previewTemplate } from '@/lib/templates/templates';
 export const dynamic = 'force-dynamic';
 
 /** POST /api/v1/templates/preview: renders a sample alert as Slack will receive it. */
-export const POST = withApi('alerts:read', async ({ request, scope }) =>
-  Response.json(await previewTemplate(scope, templatePreviewSchema.parse(await readJson(request)))),
+export const POST = withApi('alerts:read', async ({ json, scope }) =>
+  Response.json(await previewTemplate(scope, templatePreviewSchema.parse(await json()))),
 );
