@@ -1,7 +1,7 @@
 // Status changes of an alert — from the REST API, Slack buttons, the dashboard and timed jobs alike: one
 // transition table, one activity record, and every message of the alert marked for a chat.update plus a
 // thread reply, queued in the same transaction as the change.
-import type { WorkspaceScope } from '../auth/workspace-scope';
+import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma, type ActivityKind, type ActorType, type Alert, type Via } from '../generated/prisma/client';
@@ -158,8 +158,9 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
   return true;
 }
 
-/** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard user or API key). */
-export function changeAlertStatusFor(scope: WorkspaceScope, alertId: string, action: StatusAction, note?: string): Promise<StatusChange> {
+/** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard admin or API key). */
+export async function changeAlertStatusFor(scope: WorkspaceScope, alertId: string, action: StatusAction, note?: string): Promise<StatusChange> {
+  assertAdmin(scope);
   return changeAlertStatus({ workspaceId: scope.workspaceId, alertId, action, actor: actorOf(scope), via: viaOf(scope), note });
 }
 

@@ -50,13 +50,16 @@ describe('database', () => {
     await expect(db().delivery.create({ data: { workspaceId: teamA, alertId: alert.id, channelId: 'C2' } })).rejects.toThrow();
   });
 
-  it('finds due deliveries and open alerts through indexes', async () => {
-    const plans = await db().$queryRaw<Array<{ indexname: string }>>`SELECT indexname FROM pg_indexes WHERE tablename IN ('alerts', 'deliveries')`;
+  it('finds queued posts, due updates, due jobs and open alerts through indexes', async () => {
+    const plans = await db().$queryRaw<Array<{ indexname: string }>>`SELECT indexname FROM pg_indexes WHERE tablename IN ('alerts', 'deliveries', 'jobs')`;
     const names = plans.map((row) => row.indexname);
     expect(names).toEqual(expect.arrayContaining([
       'alerts_workspace_id_status_created_at_id_idx',
       'alerts_workspace_id_open_dedup_key_key',
-      'deliveries_state_next_attempt_at_idx',
+      'deliveries_post_queue',
+      'deliveries_dirty',
+      'jobs_due',
+      'jobs_key_key',
     ]));
   });
 });

@@ -6,11 +6,12 @@ import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
-import { db, disconnectDb, sqlPool } from '@/lib/db';
+import { db, sqlPool } from '@/lib/db';
 import type { AlertInput } from '@/lib/schemas/alert';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';
+import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
 import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
 
 let emulator: SlackEmulator;
@@ -41,6 +42,7 @@ function postsTo(channel: string, alertId: string) {
 }
 
 beforeAll(async () => {
+  await useOwnDatabase();
   ({ emulator, workspaces } = await startSandboxSlack());
   await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
   ({ scope } = await keyScope(workspaces.acme.id));
@@ -54,7 +56,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await emulator.close();
-  await disconnectDb();
+  await dropOwnDatabase();
 });
 
 describe('delivery', () => {

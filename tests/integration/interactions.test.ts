@@ -4,12 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
-import { db, disconnectDb } from '@/lib/db';
+import { db } from '@/lib/db';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { slackSignatureHeaders } from '@/emulator/signing';
 import { env } from '@/lib/env';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';
+import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
 import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
 import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
 
@@ -56,6 +57,7 @@ function messageOf(channelId: string, ts: string) {
 }
 
 beforeAll(async () => {
+  await useOwnDatabase();
   ({ emulator, workspaces } = await startSandboxSlack());
   app = await startSlackAppServer();
   emulator.setAppUrl(app.url);
@@ -70,7 +72,7 @@ afterAll(async () => {
   await worker.stop();
   await app.close();
   await emulator.close();
-  await disconnectDb();
+  await dropOwnDatabase();
 });
 
 describe('alert buttons in Slack', () => {

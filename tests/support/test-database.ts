@@ -96,3 +96,12 @@ async function createOnEmbedded(): Promise<TestDatabase> {
 export function createTestDatabase(serverUrl: string | undefined): Promise<TestDatabase> {
   return serverUrl ? createOn(serverUrl) : createOnEmbedded();
 }
+
+/**
+ * createSiblingDatabase makes a fresh, migrated database on the server of `runDatabaseUrl`. Test files that
+ * run outbox workers use their own: a worker claims work of every workspace in its database, and another
+ * file's worker cannot reach this file's Slack emulator.
+ */
+export function createSiblingDatabase(runDatabaseUrl: string): Promise<TestDatabase> {
+  return createOn(runDatabaseUrl);
+}
