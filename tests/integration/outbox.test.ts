@@ -67,7 +67,7 @@ beforeAll(async () => {
   await addRoute(workspaces.acme.id, { eventTypes: ['race.*'], severities: ['info'], channelIds: [ALERTS], position: 1 });
   await addRoute(workspaces.acme.id, { eventTypes: ['snooze.*'], severities: ['critical'], channelIds: [ALERTS], position: 2 });
   await sqlPool().query('CREATE TABLE IF NOT EXISTS test_job_effects (key text NOT NULL)');
-  JOB_HANDLERS.set(testJob.kind, testJob as JobHandler<unknown>);
+  JOB_HANDLERS.set(testJob.kind, testJob);
 });
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop()));
