@@ -38,9 +38,13 @@ const SECRET_FIELDS = [
 // Slack tokens (xoxb-, xoxp-, xoxe-, xapp- …), Klaxon API keys, Slack signatures, bearer credentials.
 const SECRET_SHAPES = /\b(?:xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|klx_[a-z]+_[A-Za-z0-9_-]+|v0=[0-9a-f]{64})|(?<=\b(?:Bearer|GenieKey|Basic) )[^\s"']+/gi;
 
+// A secret field inside a string that holds JSON (escaped or not) or a form: the Slack SDK's debug lines log
+// request bodies. Only `"field":"…"` and `field=…` count, so prose such as "error code: x" stays readable.
+const SECRET_PAIRS = new RegExp(`(?<=(?:\\\\?"(?:${SECRET_FIELDS.join('|')})\\\\?"\\s*:\\s*\\\\?"|\\b(?:${SECRET_FIELDS.join('|')})=))[^"&\\s\\\\]+`, 'g');
+
 /** scrub masks anything shaped like a secret in a string. */
 export function scrub(text: string): string {
-  return text.replace(SECRET_SHAPES, REDACTED);
+  return text.replace(SECRET_SHAPES, REDACTED).replace(SECRET_PAIRS, REDACTED);
 }
 
 function scrubDeep(value: unknown, depth = 0): unknown {
@@ -56,8 +60,7 @@ export type LogContext = Record<string, string | number | undefined>;
 
 const context = processWide('logContext', () => new AsyncLocalStorage<Logger>());
 
-let root: Logger | undefined;
-let rootLevel: string | undefined;
+const output = processWide('logOutput', () => ({ root: undefined as Logger | undefined, level: '', destination: null as pino.DestinationStream | null }));
 
 function createRoot(): Logger {
   const { logLevel, nodeEnv } = env();
@@ -73,6 +76,7 @@ function createRoot(): Logger {
     },
     serializers: { err: (error: unknown) => scrubDeep(error) },
   };
+  if (output.destination) return pino(options, output.destination);
   // `npm run dev` in a terminal: human-readable lines (pino-pretty as a stream in this thread, no worker).
   if (nodeEnv === 'development' && process.stdout.isTTY) {
     return pino(options, pretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l' }));
@@ -82,11 +86,17 @@ function createRoot(): Logger {
 
 function rootLogger(): Logger {
   const level = env().logLevel;
-  if (!root || rootLevel !== level) {
-    root = createRoot();
-    rootLevel = level;
+  if (!output.root || output.level !== level) {
+    output.root = createRoot();
+    output.level = level;
   }
-  return root;
+  return output.root;
+}
+
+/** setLogDestination sends every later line to `destination` (a test reading the log), or back to stdout with null. */
+export function setLogDestination(destination: pino.DestinationStream | null): void {
+  output.destination = destination;
+  output.root = undefined;
 }
 
 /** log returns the logger of the current request or job (with its context), else the process's logger. */

@@ -1,5 +1,6 @@
 // Runs a long-lived process: start() returns its shutdown function, called once on Ctrl-C or SIGTERM.
 import { EnvError } from '../lib/env';
+import { log } from '../lib/log';
 
 /** runUntilSignal starts a service and shuts it down cleanly on SIGINT/SIGTERM; start-up errors exit 1. */
 export function runUntilSignal(start: () => Promise<() => Promise<void>>): void {
@@ -8,12 +9,12 @@ export function runUntilSignal(start: () => Promise<() => Promise<void>>): void 
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n[klaxon] ${signal}: shutting down …`);
+    log().info({ signal }, 'Shutting down');
     try {
       await shutdown?.();
       process.exit(0);
     } catch (error) {
-      console.error('[klaxon] Shutdown failed:', error);
+      log().error({ err: error }, 'Shutdown failed');
       process.exit(1);
     }
   };
@@ -24,7 +25,9 @@ export function runUntilSignal(start: () => Promise<() => Promise<void>>): void 
       shutdown = stopFn;
     },
     (error: unknown) => {
-      console.error(error instanceof EnvError ? error.message : `[klaxon] Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+      // A malformed configuration is one plain line: the logger itself is configured from it.
+      if (error instanceof EnvError) process.stderr.write(`${error.message}\n`);
+      else log().fatal({ err: error }, 'Start-up failed');
       process.exit(1);
     },
   );

@@ -2,17 +2,16 @@
 // Slack emulator in sandbox mode (never with real Slack credentials), the web app and the in-process worker.
 import { startSlackEmulator } from '../emulator/server';
 import { env, provideEnv } from '../lib/env';
+import { log } from '../lib/log';
 import { startNextServer } from '../lib/runtime/next-server';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';
 import { startWorker } from '../lib/outbox/worker';
 import { printStartupBanner } from './startup-banner';
 
-const log = (line: string) => console.log(`[klaxon] ${line}`);
-
 /** serveKlaxon starts every part and returns the function that stops them, in reverse order. */
 export async function serveKlaxon(options: { dev: boolean }): Promise<() => Promise<void>> {
   if (!options.dev) provideEnv({ NODE_ENV: 'production' });
-  const runtime = await prepareRuntime(log);
+  const runtime = await prepareRuntime();
   const stops: Array<() => Promise<void>> = [() => runtime.stop()];
 
   const { slack, port, appUrl, slackEmulatorPort, workerInProcess } = env();
@@ -30,7 +29,7 @@ export async function serveKlaxon(options: { dev: boolean }): Promise<() => Prom
     emulatorUrl = emulator.url;
   }
 
-  const server = await startNextServer({ port, dev: options.dev, log });
+  const server = await startNextServer({ port, dev: options.dev, log: (line) => log().info(line) });
   stops.unshift(() => server.close());
   if (workerInProcess) {
     const worker = startWorker();

@@ -1,6 +1,7 @@
 // Prepares what every Klaxon process needs before it serves: local secrets in sandbox mode, a validated
 // configuration, a database (the embedded one when DATABASE_URL is unset) with all migrations applied.
 import { env, provideEnv, rawEnv, sandboxModeRequested, type Env } from '../env';
+import { log } from '../log';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { dataDir, loadLocalSecrets } from './local-secrets';
 import { deployMigrationsApart } from './migrations';
@@ -12,8 +13,11 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** prepareRuntime validates the environment (throwing EnvError), starts the database if needed and migrates it. */
-export async function prepareRuntime(log: (line: string) => void): Promise<Runtime> {
+/**
+ * prepareRuntime validates the environment (throwing EnvError), starts the database if needed and migrates it;
+ * its progress lines go to `logLine` (the process's logger by default).
+ */
+export async function prepareRuntime(logLine: (line: string) => void = (line) => log().info(line)): Promise<Runtime> {
   const sandboxSecretsMissing = sandboxModeRequested() && (!rawEnv('SESSION_SECRET') || !rawEnv('TOKEN_ENCRYPTION_KEY'));
   const secrets = sandboxSecretsMissing || !rawEnv('DATABASE_URL') ? loadLocalSecrets() : null;
   if (secrets && sandboxSecretsMissing) {
@@ -29,12 +33,12 @@ export async function prepareRuntime(log: (line: string) => void): Promise<Runti
       dataDir: dataDir(),
       port: checked.embeddedPostgresPort,
       password: secrets.postgresPassword,
-      log,
+      log: logLine,
     });
     provideEnv({ DATABASE_URL: embeddedDatabase.url });
   }
   const config = env();
-  await deployMigrationsApart(config.databaseUrl!, log);
+  await deployMigrationsApart(config.databaseUrl!, logLine);
   return {
     config,
     embeddedDatabase,
