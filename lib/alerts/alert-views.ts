@@ -3,6 +3,7 @@
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { jobsOfAlert, type AlertJob } from '../outbox/jobs';
 import type { Alert, AlertActivity, AlertStatus, Delivery, Prisma } from '../generated/prisma/client';
 import type { AlertListQuery } from '../schemas/alert';
 
@@ -55,14 +56,19 @@ function activityJson(activity: AlertActivity) {
   };
 }
 
-/** getAlertDetail returns one alert of the scoped workspace with its deliveries and activity timeline. */
+function jobJson(job: AlertJob) {
+  return { kind: job.kind, run_at: job.runAt, state: job.state, attempts: job.attempts, last_error: job.lastError, finished_at: job.finishedAt };
+}
+
+/** getAlertDetail returns one alert of the scoped workspace with its deliveries, activity timeline and timed jobs. */
 export async function getAlertDetail(scope: WorkspaceScope, id: string) {
   const alert = await db().alert.findFirst({
     where: { id, workspaceId: scope.workspaceId },
     include: { deliveries: { orderBy: { createdAt: 'asc' } }, activity: { orderBy: { at: 'asc' } } },
   });
   if (!alert) throw new AppError('not_found', 'No such alert.');
-  return { ...alertJson(alert), deliveries: alert.deliveries.map(deliveryJson), activity: alert.activity.map(activityJson) };
+  const jobs = await jobsOfAlert(scope.workspaceId, alert.id);
+  return { ...alertJson(alert), deliveries: alert.deliveries.map(deliveryJson), activity: alert.activity.map(activityJson), jobs: jobs.map(jobJson) };
 }
 
 function encodeCursor(alert: Alert): string {

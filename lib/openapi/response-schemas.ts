@@ -69,8 +69,18 @@ export const activityOut = z.object({
   at: dateTime,
 });
 
+/** jobOut mirrors jobJson: a timed job that concerns the alert (e.g. the end of its snooze). */
+export const jobOut = z.object({
+  kind: z.string(),
+  run_at: dateTime,
+  state: z.enum(['pending', 'done', 'dead', 'cancelled']),
+  attempts: z.int().min(0),
+  last_error: z.string().nullable(),
+  finished_at: nullableDateTime,
+});
+
 /** alertDetailOut mirrors getAlertDetail. */
-export const alertDetailOut = alertOut.extend({ deliveries: z.array(deliveryOut), activity: z.array(activityOut) });
+export const alertDetailOut = alertOut.extend({ deliveries: z.array(deliveryOut), activity: z.array(activityOut), jobs: z.array(jobOut) });
 
 /** alertListOut mirrors listAlerts. */
 export const alertListOut = z.object({ alerts: z.array(alertOut), next_cursor: z.string().nullable() });

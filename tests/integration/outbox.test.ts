@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { SlackEmulator } from '@/emulator/server';
+import { getAlertDetail } from '@/lib/alerts/alert-views';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
@@ -193,6 +194,8 @@ describe('snooze expiry', () => {
     const snoozed = await changeAlertStatusFor(scope, alert.id, 'snooze');
     const [job] = await jobsOfAlert(workspaces.acme.id, alert.id);
     expect(job).toMatchObject({ kind: 'snooze-expiry', state: 'pending', runAt: snoozed.alert.snoozedUntil });
+    // The API's alert timeline shows it.
+    expect((await getAlertDetail(scope, alert.id)).jobs).toEqual([expect.objectContaining({ kind: 'snooze-expiry', state: 'pending', attempts: 0 })]);
     const message = () => emulator.state.messages(ALERTS).find((m) => JSON.stringify(m.blocks ?? []).includes(alert.id));
     await waitFor(() => JSON.stringify(message()?.blocks).includes('Snoozed until'), 10_000, 'message shows the snooze');
 

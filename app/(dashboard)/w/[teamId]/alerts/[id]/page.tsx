@@ -21,10 +21,14 @@ const KIND_LABEL: Record<string, string> = {
   resolved: 'Resolved',
   reopened: 'Reopened',
   snoozed: 'Snoozed',
+  snooze_ended: 'Snooze ended',
   escalated: 'Escalated',
 };
 
-const VIA_LABEL: Record<string, string> = { slack: 'in Slack', api: 'via the API', dashboard: 'in the dashboard' };
+const JOB_LABEL: Record<string, string> = { 'snooze-expiry': 'End of snooze' };
+const JOB_STATE_LABEL: Record<string, string> = { pending: 'scheduled', done: 'ran', dead: 'failed', cancelled: 'cancelled' };
+
+const VIA_LABEL: Record<string, string> = { slack: 'in Slack', api: 'via the API', dashboard: 'in the dashboard', system: 'automatically' };
 
 async function loadAlert(scope: Parameters<typeof getAlertDetail>[0], id: string) {
   try {
@@ -152,6 +156,16 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
                   <When date={entry.at} />
                 </span>
                 {entry.note && <p className="note">{entry.note}</p>}
+              </li>
+            ))}
+            {alert.jobs.map((job, index) => (
+              <li key={`job-${index}`} className={`timeline-job timeline-job-${job.state}`} data-testid="timeline-job">
+                <strong>{JOB_LABEL[job.kind] ?? job.kind}</strong> {JOB_STATE_LABEL[job.state] ?? job.state}
+                {job.last_error && <code className="wrap"> {job.last_error}</code>}
+                <br />
+                <span className="muted">
+                  <When date={job.finished_at ?? job.run_at} />
+                </span>
               </li>
             ))}
           </ol>
