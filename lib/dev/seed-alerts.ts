@@ -42,6 +42,7 @@ export async function seedAlerts(workspaceId: string, count: number): Promise<vo
          SELECT id || '-a', $3, id, 'acknowledged'::"ActivityKind", 'system'::"ActorType", 'seed', 'system'::"Via", acknowledged_at FROM inserted WHERE acknowledged_at IS NOT NULL
          RETURNING 1
        )
+       -- History, not outbox work: these deliveries are sent already (and never dirty), so no worker claims them.
        INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, state, attempts, next_attempt_at, message_ts, sent_at, created_at, updated_at)
        SELECT id || '_1', $3, id, $5, 'sent'::"DeliveryState", 1, created_at, '1700000000.' || lpad((row_number() OVER ())::text, 6, '0'), created_at, created_at, created_at
        FROM inserted WHERE $5::text IS NOT NULL`,
