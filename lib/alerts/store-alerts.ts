@@ -2,7 +2,7 @@
 // same event-loop turn (or while earlier batches are in flight) are written together, in one transaction and
 // one round trip, before any of their callers is answered. Under load this divides the per-alert cost of
 // commits and database round trips; a lone alert is written at once (no timer, no added wait).
-import { sqlPool } from '../db';
+import { sql } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
 import { intakeDeliveriesSql } from '../outbox/deliveries';
 import { signalWork } from '../outbox/signal';
@@ -89,7 +89,7 @@ const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${
 async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
   const column = <T>(pick: (row: AlertRow) => T) => rows.map(pick);
   const deliveries = rows.flatMap((row) => row.deliveries.map((delivery, index) => ({ alertId: row.id, ...delivery, ord: index + 1 })));
-  const { rows: stored } = await sqlPool().query<ResultRow>(STORE_SQL, [
+  const { rows: stored } = await sql<ResultRow>(STORE_SQL, [
     column((row) => row.id),
     column((row) => row.workspaceId),
     column((row) => row.eventType),

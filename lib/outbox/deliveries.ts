@@ -7,7 +7,7 @@
 // deliveries_post_queue index to the channels that have queued posts, keeps those whose pacing allows a post
 // now, and takes only each one's head (most severe first, oldest first within a severity), booking the slot
 // in the same statement. A backlog of thousands on one channel is never touched until its turn.
-import { sqlPool } from '../db';
+import { sql } from '../db';
 import type { AlertStatus, Prisma, Severity } from '../generated/prisma/client';
 
 /** Tx is the transaction that outbox writes join, so that work is queued if and only if its cause commits. */
@@ -124,7 +124,7 @@ const CLAIM_POSTS_SQL = `
 
 /** claimPosts leases up to `limit` posts that may go now: the head of each channel whose slot is due. */
 export async function claimPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]> {
-  const { rows } = await sqlPool().query<ClaimedPost>(CLAIM_POSTS_SQL, [limit, leaseMs]);
+  const { rows } = await sql<ClaimedPost>(CLAIM_POSTS_SQL, [limit, leaseMs]);
   return rows.map(withDates);
 }
 
@@ -142,7 +142,7 @@ const CLAIM_UPDATES_SQL = `
 
 /** claimUpdates leases up to `limit` posted messages that no longer show their alert's current state. */
 export async function claimUpdates(limit: number, leaseMs: number): Promise<MessageSource[]> {
-  const { rows } = await sqlPool().query<MessageSource>(CLAIM_UPDATES_SQL, [limit, leaseMs]);
+  const { rows } = await sql<MessageSource>(CLAIM_UPDATES_SQL, [limit, leaseMs]);
   return rows.map(withDates);
 }
 
@@ -160,7 +160,7 @@ function withDates<T extends MessageSource>(row: T): T {
 
 /** recordPosted marks a delivery sent; it stays dirty if the alert changed after the rendered version. */
 export async function recordPosted(delivery: { id: string }, ts: string, renderedAt: Date): Promise<void> {
-  await sqlPool().query(
+  await sql(
     `UPDATE deliveries d SET state = 'sent', message_ts = $2, sent_at = now(), locked_until = NULL, post_started_at = NULL,
        last_error = NULL, updated_at = now(), next_attempt_at = now(),
        dirty = EXISTS (SELECT 1 FROM alerts a WHERE a.id = d.alert_id AND a.updated_at > $3)
@@ -182,7 +182,7 @@ export interface PostRetry {
 
 /** retryPost releases a post until `retry.at`; after a 429 it also holds its channel until then. */
 export async function retryPost(delivery: { id: string }, retry: PostRetry): Promise<void> {
-  await sqlPool().query(
+  await sql(
     `WITH target AS (
        UPDATE deliveries SET next_attempt_at = $2, locked_until = NULL, last_error = $3, updated_at = now(),
          state = COALESCE($4::"DeliveryState", state),
@@ -197,7 +197,7 @@ export async function retryPost(delivery: { id: string }, retry: PostRetry): Pro
 
 /** markDead stops a delivery for good, with the reason shown in the dashboard. */
 export async function markDead(delivery: { id: string }, reason: string): Promise<void> {
-  await sqlPool().query(`UPDATE deliveries SET state = 'dead', last_error = $2, locked_until = NULL, dirty = false, updated_at = now() WHERE id = $1`, [
+  await sql(`UPDATE deliveries SET state = 'dead', last_error = $2, locked_until = NULL, dirty = false, updated_at = now() WHERE id = $1`, [
     delivery.id,
     reason,
   ]);
@@ -205,7 +205,7 @@ export async function markDead(delivery: { id: string }, reason: string): Promis
 
 /** recordUpdated clears the dirty flag unless the alert changed again while the update was in flight. */
 export async function recordUpdated(delivery: { id: string }, renderedAt: Date, error: string | null = null): Promise<void> {
-  await sqlPool().query(
+  await sql(
     `UPDATE deliveries d SET locked_until = NULL, last_error = $3, updated_at = now(), next_attempt_at = now(),
        dirty = $3::text IS NULL AND EXISTS (SELECT 1 FROM alerts a WHERE a.id = d.alert_id AND a.updated_at > $2)
      WHERE d.id = $1`,
@@ -215,7 +215,7 @@ export async function recordUpdated(delivery: { id: string }, renderedAt: Date, 
 
 /** retryUpdate releases a message update until `at` (still dirty), with the reason. */
 export async function retryUpdate(delivery: { id: string }, at: Date, lastError: string): Promise<void> {
-  await sqlPool().query(`UPDATE deliveries SET next_attempt_at = $2, locked_until = NULL, last_error = $3, updated_at = now() WHERE id = $1`, [
+  await sql(`UPDATE deliveries SET next_attempt_at = $2, locked_until = NULL, last_error = $3, updated_at = now() WHERE id = $1`, [
     delivery.id,
     at,
     lastError,
@@ -260,7 +260,7 @@ export async function stopWorkspaceDeliveries(tx: Tx, workspaceId: string, reaso
 
 /** deliveryQueueStats counts queued posts and due message updates, and the age of the oldest queued post. */
 export async function deliveryQueueStats(): Promise<{ post: number; update: number; oldestPostSeconds: number }> {
-  const { rows } = await sqlPool().query<{ post: number; update: number; oldest: number | null }>(
+  const { rows } = await sql<{ post: number; update: number; oldest: number | null }>(
     `SELECT (SELECT count(*) FROM deliveries WHERE state IN ('pending', 'failed'))::int AS post,
             (SELECT count(*) FROM deliveries WHERE dirty AND next_attempt_at <= now())::int AS update,
             (SELECT extract(epoch FROM now() - min(created_at)) FROM deliveries WHERE state IN ('pending', 'failed') AND next_attempt_at <= now())::float8 AS oldest`,

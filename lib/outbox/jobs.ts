@@ -4,7 +4,7 @@
 // never runs again, while one whose worker died (SIGKILL, restart) is run again when its lease ends.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { db, sqlPool } from '../db';
+import { db, sql } from '../db';
 import type { Tx } from './deliveries';
 import type { WorkKind } from './signal';
 
@@ -61,7 +61,7 @@ export async function cancelJobs(tx: Tx, alertId: string, kinds: string[]): Prom
 
 /** claimJobs leases up to `limit` due jobs for `leaseMs`. */
 export async function claimJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
-  const { rows } = await sqlPool().query<ClaimedJob>(
+  const { rows } = await sql<ClaimedJob>(
     `UPDATE jobs j SET locked_until = now() + $2 * interval '1 millisecond', attempts = j.attempts + 1
      WHERE j.id IN (
        SELECT id FROM jobs WHERE state = 'pending' AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
@@ -89,7 +89,7 @@ export async function runJobInTransaction<T>(job: ClaimedJob, work: (tx: Tx) => 
 
 /** retryJob puts a failed job back until `at`, or ends it as dead; the reason is kept. */
 export async function retryJob(job: { id: string }, at: Date | null, reason: string): Promise<void> {
-  await sqlPool().query(
+  await sql(
     `UPDATE jobs SET locked_until = NULL, last_error = $3,
        state = CASE WHEN $2::timestamptz IS NULL THEN 'dead'::"JobState" ELSE state END,
        run_at = COALESCE($2::timestamptz, run_at), finished_at = CASE WHEN $2::timestamptz IS NULL THEN now() END
@@ -110,7 +110,7 @@ export interface AlertJob {
 
 /** jobsOfAlert lists the timed jobs that concern an alert of a workspace, in time order. */
 export async function jobsOfAlert(workspaceId: string, alertId: string): Promise<AlertJob[]> {
-  const { rows } = await sqlPool().query<AlertJob>(
+  const { rows } = await sql<AlertJob>(
     `SELECT kind, run_at AS "runAt", state, attempts, last_error AS "lastError", finished_at AS "finishedAt"
      FROM jobs WHERE alert_id = $1 AND workspace_id = $2 ORDER BY run_at, created_at`,
     [alertId, workspaceId],
@@ -120,7 +120,7 @@ export async function jobsOfAlert(workspaceId: string, alertId: string): Promise
 
 /** jobQueueStats counts due jobs and how late the oldest is. */
 export async function jobQueueStats(): Promise<{ due: number; oldestSeconds: number }> {
-  const { rows } = await sqlPool().query<{ due: number; oldest: number | null }>(
+  const { rows } = await sql<{ due: number; oldest: number | null }>(
     `SELECT count(*)::int AS due, extract(epoch FROM now() - min(run_at))::float8 AS oldest FROM jobs WHERE state = 'pending' AND run_at <= now()`,
   );
   return { due: rows[0]!.due, oldestSeconds: Math.max(0, rows[0]!.oldest ?? 0) };

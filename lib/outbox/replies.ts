@@ -1,7 +1,7 @@
 // Thread replies ("Acknowledged by @ada") under alert messages. Only this module reads or writes the
 // thread_replies table. A reply waits until its parent message is posted; then workers lease it like a delivery.
 import { randomUUID } from 'node:crypto';
-import { sqlPool } from '../db';
+import { sql } from '../db';
 import type { Tx } from './deliveries';
 
 /** ClaimedReply is a thread reply a worker holds, with where to post it. */
@@ -25,7 +25,7 @@ export async function enqueueReplies(tx: Tx, workspaceId: string, deliveryIds: s
 
 /** claimReplies leases up to `limit` due thread replies whose parent message has been posted. */
 export async function claimReplies(limit: number, leaseMs: number): Promise<ClaimedReply[]> {
-  const { rows } = await sqlPool().query<ClaimedReply>(
+  const { rows } = await sql<ClaimedReply>(
     `UPDATE thread_replies r SET next_attempt_at = now() + $2 * interval '1 millisecond'
      FROM deliveries d
      WHERE r.id IN (
@@ -43,12 +43,12 @@ export async function claimReplies(limit: number, leaseMs: number): Promise<Clai
 
 /** recordReplySent marks a reply posted. */
 export async function recordReplySent(reply: { id: string }): Promise<void> {
-  await sqlPool().query(`UPDATE thread_replies SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [reply.id]);
+  await sql(`UPDATE thread_replies SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [reply.id]);
 }
 
 /** retryReply puts a reply back until `at`, or gives it up (dead) with the reason. */
 export async function retryReply(reply: { id: string }, outcome: { at: Date; reason: string; giveUp: boolean }): Promise<void> {
-  await sqlPool().query(`UPDATE thread_replies SET attempts = attempts + 1, last_error = $2, dead = $3, next_attempt_at = $4 WHERE id = $1`, [
+  await sql(`UPDATE thread_replies SET attempts = attempts + 1, last_error = $2, dead = $3, next_attempt_at = $4 WHERE id = $1`, [
     reply.id,
     outcome.reason,
     outcome.giveUp,
@@ -58,7 +58,7 @@ export async function retryReply(reply: { id: string }, outcome: { at: Date; rea
 
 /** replyQueueStats counts replies that are due and whose message exists, and the age of the oldest. */
 export async function replyQueueStats(): Promise<{ due: number; oldestSeconds: number }> {
-  const { rows } = await sqlPool().query<{ due: number; oldest: number | null }>(
+  const { rows } = await sql<{ due: number; oldest: number | null }>(
     `SELECT count(*)::int AS due, extract(epoch FROM now() - min(r.created_at))::float8 AS oldest
      FROM thread_replies r JOIN deliveries d ON d.id = r.delivery_id
      WHERE r.sent_at IS NULL AND NOT r.dead AND r.next_attempt_at <= now() AND d.message_ts IS NOT NULL`,

@@ -5,7 +5,7 @@
 // own, and bursts are coalesced into one notification in flight at a time. The payload names the kinds of
 // work, so a worker claims only those. Workers also poll, so a lost wake-up only delays work by a poll.
 import { randomUUID } from 'node:crypto';
-import { sqlPool } from '../db';
+import { sql } from '../db';
 import { log } from '../log';
 import { processWide } from '../process-wide';
 
@@ -29,7 +29,7 @@ async function notify(): Promise<void> {
     while (state.kinds.size > 0) {
       const payload = `${state.instance} ${[...state.kinds].join(',')}`;
       state.kinds.clear();
-      await sqlPool().query('SELECT pg_notify($1, $2)', [WORK_CHANNEL, payload]);
+      await sql('SELECT pg_notify($1, $2)', [WORK_CHANNEL, payload]);
     }
   } catch (error) {
     log().warn({ err: error }, 'Could not wake the workers of other processes (they will poll)');

@@ -138,7 +138,8 @@ describe('delivery', () => {
     let most = 0;
     let statements = 0;
     const tracked = async (...args: unknown[]): Promise<unknown> => {
-      if (typeof args[0] !== 'string' || !args[0].includes('WITH input AS')) return query(...args);
+      const text = (args[0] as { text?: unknown } | undefined)?.text;
+      if (typeof text !== 'string' || !text.includes('WITH input AS')) return query(...args);
       statements += 1;
       most = Math.max(most, (inFlight += 1));
       return query(...args).finally(() => (inFlight -= 1));
