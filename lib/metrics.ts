@@ -13,11 +13,9 @@ export interface QueueStats {
 function createMetrics() {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
-  const state = { queueStats: null as null | (() => Promise<QueueStats>) };
   const registers = [registry];
   return {
     registry,
-    state,
     alertsReceived: new client.Counter({ name: 'klaxon_alerts_received_total', help: 'Alerts accepted, by intake source.', labelNames: ['source'] as const, registers }),
     alertsRejected: new client.Counter({ name: 'klaxon_alerts_rejected_total', help: 'Alert requests refused, by reason.', labelNames: ['reason'] as const, registers }),
     deliveries: new client.Counter({ name: 'klaxon_deliveries_total', help: 'Slack deliveries by kind (post, update, reply) and outcome.', labelNames: ['kind', 'outcome'] as const, registers }),
@@ -69,9 +67,9 @@ const metricsState = processWide('metrics', createMetrics);
 // Both queue gauges are collected in one scrape: read the stats once for both.
 let pendingStats: Promise<QueueStats | null> | null = null;
 function readQueueStats(): Promise<QueueStats | null> {
-  const provider = metricsState.state.queueStats;
-  if (!provider) return Promise.resolve(null);
-  pendingStats ??= provider()
+  // Imported when scraped: the outbox's modules use these metrics, so a static import would be circular.
+  pendingStats ??= import('./outbox/stats')
+    .then(({ queueStats }) => queueStats())
     .catch(() => null)
     .finally(() => setTimeout(() => (pendingStats = null), 0));
   return pendingStats;
@@ -92,11 +90,6 @@ const REJECTION_REASONS: Record<number, string> = { 400: 'invalid', 401: 'unauth
 export function countIntake(source: AlertSource, status: number): void {
   if (status >= 200 && status < 300) metricsState.alertsReceived.inc({ source });
   else metricsState.alertsRejected.inc({ reason: REJECTION_REASONS[status] ?? 'error' });
-}
-
-/** provideQueueStats tells the queue gauges where to read the outbox's state. */
-export function provideQueueStats(read: () => Promise<QueueStats>): void {
-  metricsState.state.queueStats = read;
 }
 
 /** metricsText renders every metric in Prometheus' text format, with its content type. */

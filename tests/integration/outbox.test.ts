@@ -10,6 +10,7 @@ import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import type { Severity } from '@/lib/generated/prisma/client';
+import { metricsText } from '@/lib/metrics';
 import { claimPosts, markDead } from '@/lib/outbox/deliveries';
 import { JOB_HANDLERS } from '@/lib/outbox/handlers';
 import { claimJobs, jobsOfAlert, runJobInTransaction, scheduleJob, type JobHandler } from '@/lib/outbox/jobs';
@@ -86,6 +87,10 @@ describe('per-channel post queues', () => {
     const warning = await ingestAlert(scope, trigger('queue.x', 'warning', 'the warning'));
     const critical = await ingestAlert(scope, trigger('queue.x', 'critical', 'the critical one'));
     const deliveryOf = async (alertId: string) => (await db().delivery.findFirstOrThrow({ where: { alertId } })).id;
+
+    // The queue gauges see them (read from the outbox at scrape time).
+    const depth = /klaxon_queue_depth\{kind="post"\} (\d+)/.exec((await metricsText()).body);
+    expect(Number(depth?.[1])).toBeGreaterThanOrEqual(32);
 
     const first = await claimPosts(10, 60_000);
     const second = await claimPosts(10, 60_000);
