@@ -146,15 +146,13 @@ export async function claimUpdates(limit: number, leaseMs: number): Promise<Mess
   return rows.map(withDates);
 }
 
-// JSON objects bring timestamps back as strings.
+// JSON objects bring timestamps back as strings, without a zone: they are UTC (see lib/db.ts).
+const utcDate = (value: unknown) => (typeof value === 'string' ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : value);
+
 function withDates<T extends MessageSource>(row: T): T {
-  const alert = row.alert;
-  for (const field of ['occurredAt', 'lastSeenAt', 'updatedAt', 'snoozedUntil'] as const) {
-    const value = alert[field] as unknown;
-    if (typeof value === 'string') (alert as Record<string, unknown>)[field] = new Date(`${value}${/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}`);
-  }
-  const expiresAt = row.token.expiresAt as unknown;
-  if (typeof expiresAt === 'string') row.token.expiresAt = new Date(`${expiresAt}${/[zZ]|[+-]\d\d:?\d\d$/.test(expiresAt) ? '' : 'Z'}`);
+  const alert = row.alert as Record<string, unknown>;
+  for (const field of ['occurredAt', 'lastSeenAt', 'updatedAt', 'snoozedUntil']) alert[field] = utcDate(alert[field]);
+  row.token.expiresAt = utcDate(row.token.expiresAt) as Date | null;
   return row;
 }
 
