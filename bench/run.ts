@@ -66,6 +66,8 @@ const INTAKE_TYPES = ['intake.c0', 'intake.c1'];
 async function intakeRun(bench: BenchApp, key: string, db: pg.Client, label: string) {
   const options = { url: `${bench.url}/api/v1/alerts`, method: 'POST' as const, connections: 32, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } };
   await runLoad({ ...options, duration: 5, requests: uniqueAlerts(INTAKE_TYPES) });
+  // The warm-up's last requests may still be in flight: let them land before counting.
+  await sleep(1000);
   const countIntake = async () => Number((await db.query<{ count: string }>("SELECT count(*) FROM alerts WHERE event_type LIKE 'intake.%'")).rows[0]!.count);
   const before = await countIntake();
   const result = await runLoad({ ...options, duration: 20, requests: uniqueAlerts(INTAKE_TYPES) });

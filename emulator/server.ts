@@ -66,7 +66,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       else res.end();
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Callers reuse connections as they do with slack.com: undici (fetch) drops a socket whose keep-alive ends
+  // within a second, so a shorter timeout would cost every Web API call a new connection.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);

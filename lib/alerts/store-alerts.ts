@@ -5,7 +5,7 @@
 import { sql } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
 import { intakeDeliveriesSql } from '../outbox/deliveries';
-import { signalWork } from '../outbox/signal';
+import { signalNewPosts, signalWork, type PostChannel } from '../outbox/signal';
 import { processWide } from '../process-wide';
 
 /** AlertRow is one routed trigger, ready to store. */
@@ -86,6 +86,12 @@ interface ResultRow {
 
 const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
 
+function postChannels(rows: AlertRow[]): PostChannel[] {
+  const channels = new Map<string, PostChannel>();
+  for (const row of rows) for (const { channelId } of row.deliveries) channels.set(keyOf(row.workspaceId, channelId), { workspaceId: row.workspaceId, channelId });
+  return [...channels.values()];
+}
+
 async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
   const column = <T>(pick: (row: AlertRow) => T) => rows.map(pick);
   const deliveries = rows.flatMap((row) => row.deliveries.map((delivery, index) => ({ alertId: row.id, ...delivery, ord: index + 1 })));
@@ -115,7 +121,8 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     deliveries.map((delivery) => delivery.ord),
   ]);
   const [first] = stored;
-  if (first && first.posts > 0) signalWork('post');
+  const opened = new Set(stored.filter((row) => row.inserted).map((row) => row.id));
+  if (first && first.posts > 0) signalNewPosts(postChannels(rows.filter((row) => opened.has(row.id))));
   if (first && first.updates > 0) signalWork('update');
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
 }

@@ -1,16 +1,18 @@
 // API keys authenticate services that send alerts. A key is shown once; only its SHA-256 hash and a visible
-// prefix are stored. Revoked keys stop working at once on this instance (and within KEY_CACHE_MS elsewhere).
+// prefix are stored. Revoked keys stop working at once on this instance, and elsewhere within KEY_CACHE_MS
+// (when the background re-read of the key comes back; at most KEY_MAX_STALE_MS if the database does not answer).
 import { randomBytes } from 'node:crypto';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { isEqualConstantTime, sha256Hex } from '../crypto/hmac';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { processWide } from '../process-wide';
+import { refreshingCache } from '../refreshing-cache';
 import type { ApiKeyInput, ApiKeyScope } from '../schemas/api-key';
 
 const KEY_PREFIX = 'klx_live_';
 const VISIBLE_CHARS = 4;
 const KEY_CACHE_MS = 5_000;
+const KEY_MAX_STALE_MS = 30_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -31,12 +33,9 @@ export interface AuthenticatedKey {
   keyScopes: ApiKeyScope[];
 }
 
-interface CachedKey {
-  key: AuthenticatedKey & { hash: string; lastUsedAt: Date | null };
-  until: number;
-}
+type CachedKey = AuthenticatedKey & { hash: string; lastUsedAt: Date | null };
 
-const cache = processWide('apiKeyCache', () => new Map<string, CachedKey>());
+const cache = refreshingCache<string, CachedKey>('apiKeys', { freshMs: KEY_CACHE_MS, maxStaleMs: KEY_MAX_STALE_MS, maxEntries: 10_000, load: loadKey });
 
 function generateKey(): string {
   const bytes = randomBytes(32);
@@ -80,7 +79,7 @@ export async function revokeApiKey(scope: WorkspaceScope, id: string): Promise<A
   return summarize(row);
 }
 
-async function loadKey(hash: string): Promise<CachedKey['key'] | null> {
+async function loadKey(hash: string): Promise<CachedKey | null> {
   const row = await db().apiKey.findUnique({ where: { hash }, include: { workspace: { select: { id: true } } } });
   if (!row || row.revokedAt) return null;
   return {
@@ -95,24 +94,16 @@ async function loadKey(hash: string): Promise<CachedKey['key'] | null> {
 export async function authenticateApiKey(presented: string): Promise<AuthenticatedKey> {
   if (!presented.startsWith(KEY_PREFIX)) throw new AppError('unauthorized', 'Invalid API key.');
   const hash = sha256Hex(presented);
+  const key = await cache.get(hash);
+  if (!key) throw new AppError('unauthorized', 'Invalid or revoked API key.');
+  if (!isEqualConstantTime(key.hash, hash)) throw new AppError('unauthorized', 'Invalid API key.');
   const now = Date.now();
-  let entry = cache.get(hash);
-  if (!entry || entry.until < now) {
-    const key = await loadKey(hash);
-    if (!key) {
-      cache.delete(hash);
-      throw new AppError('unauthorized', 'Invalid or revoked API key.');
-    }
-    entry = { key, until: now + KEY_CACHE_MS };
-    cache.set(hash, entry);
-  }
-  if (!isEqualConstantTime(entry.key.hash, hash)) throw new AppError('unauthorized', 'Invalid API key.');
   // last_used_at at one-minute resolution: a write per request would cost more than the request itself.
-  if (!entry.key.lastUsedAt || now - entry.key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    entry.key.lastUsedAt = new Date(now);
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    key.lastUsedAt = new Date(now);
     void db()
-      .apiKey.update({ where: { hash }, data: { lastUsedAt: entry.key.lastUsedAt } })
+      .apiKey.update({ where: { hash }, data: { lastUsedAt: key.lastUsedAt } })
       .catch(() => undefined);
   }
-  return { scope: entry.key.scope, keyScopes: entry.key.keyScopes };
+  return { scope: key.scope, keyScopes: key.keyScopes };
 }

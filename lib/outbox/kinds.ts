@@ -5,11 +5,11 @@ import { observePostStage } from '../delivery/post-stages';
 import { sendReply } from '../delivery/send-reply';
 import { log } from '../log';
 import { nextBackoffMs } from '../delivery/classify-slack-error';
-import { claimPosts, claimUpdates } from './deliveries';
+import { claimChannelPosts, claimPosts, claimUpdates, type ClaimedPost } from './deliveries';
 import { JOB_HANDLERS } from './handlers';
 import { claimJobs, retryJob, runJobInTransaction, type ClaimedJob } from './jobs';
 import { claimReplies } from './replies';
-import { signalWork, type WorkKind } from './signal';
+import { signalWork, type PostChannel, type WorkKind } from './signal';
 
 /** OutboxKind is one kind of deferred work. */
 export interface OutboxKind<Item = unknown> {
@@ -19,6 +19,8 @@ export interface OutboxKind<Item = unknown> {
   run(item: Item): Promise<void>;
   /** dueAgain tells when more of this kind may be due because of this item (a channel's next slot). */
   dueAgain?(item: Item): Date | null;
+  /** claimChannels claims only what is due on channels that just got new work (posts). */
+  claimChannels?(channels: readonly PostChannel[], limit: number, leaseMs: number): Promise<Item[]>;
 }
 
 const MAX_JOB_ATTEMPTS = 10;
@@ -42,10 +44,10 @@ async function runJob(job: ClaimedJob): Promise<void> {
 }
 
 // A first post's claim is timed for the post-stage histogram (lib/delivery/post-stages.ts).
-async function claimPostsTimed(limit: number, leaseMs: number) {
+async function timedClaim(claim: () => Promise<ClaimedPost[]>) {
   const startedAt = Date.now();
   const started = performance.now();
-  const posts = await claimPosts(limit, leaseMs);
+  const posts = await claim();
   const claimMs = performance.now() - started;
   for (const item of posts.filter((p) => p.attempts === 1)) {
     observePostStage('queued', startedAt - item.createdAt.getTime());
@@ -54,9 +56,10 @@ async function claimPostsTimed(limit: number, leaseMs: number) {
   return posts;
 }
 
-const post: OutboxKind<Awaited<ReturnType<typeof claimPosts>>[number]> = {
+const post: OutboxKind<ClaimedPost> = {
   name: 'post',
-  claim: claimPostsTimed,
+  claim: (limit, leaseMs) => timedClaim(() => claimPosts(limit, leaseMs)),
+  claimChannels: (channels, limit, leaseMs) => timedClaim(() => claimChannelPosts(channels, limit, leaseMs)),
   run: deliverPost,
   dueAgain: (item) => item.nextSlot,
 };

@@ -4,6 +4,7 @@
 // (WAL flush included), so it is never sent from the transactions that store work: it follows them, on its
 // own, and bursts are coalesced into one notification in flight at a time. The payload names the kinds of
 // work, so a worker claims only those. Workers also poll, so a lost wake-up only delays work by a poll.
+// A worker in this process also hears which channels got new posts, so it can claim their heads at once.
 import { randomUUID } from 'node:crypto';
 import { sql } from '../db';
 import { log } from '../log';
@@ -15,12 +16,24 @@ export const WORK_CHANNEL = 'klaxon_work';
 /** WorkKind names a kind of outbox work that a signal can wake workers for. */
 export type WorkKind = 'post' | 'update' | 'reply' | 'job';
 
+/** PostChannel is a channel of a workspace that has new posts queued. */
+export interface PostChannel {
+  workspaceId: string;
+  channelId: string;
+}
+
+/**
+ * WorkListener is an in-process worker told of committed work: its kinds, and the channels of new posts. It
+ * returns true when it claims those posts itself: other processes' workers are then not woken for them.
+ */
+export type WorkListener = (kinds: ReadonlySet<WorkKind>, postChannels?: readonly PostChannel[]) => boolean;
+
 const state = processWide('workSignal', () => ({
   /** Identifies this process's notifications, so its own workers ignore what they were already told. */
   instance: randomUUID(),
   sending: false,
   kinds: new Set<WorkKind>(),
-  listeners: new Set<(kinds: ReadonlySet<WorkKind>) => void>(),
+  listeners: new Set<WorkListener>(),
 }));
 
 async function notify(): Promise<void> {
@@ -39,16 +52,26 @@ async function notify(): Promise<void> {
   }
 }
 
+function signal(kinds: WorkKind[], postChannels?: readonly PostChannel[]): void {
+  const woken = new Set(kinds);
+  let postsTaken = false;
+  for (const listener of state.listeners) postsTaken = listener(woken, postChannels) || postsTaken;
+  for (const kind of kinds) if (kind !== 'post' || !postsTaken) state.kinds.add(kind);
+  if (!state.sending && state.kinds.size > 0) void notify();
+}
+
 /** signalWork wakes the workers after work of these kinds was committed. */
 export function signalWork(...kinds: WorkKind[]): void {
-  const woken = new Set(kinds);
-  for (const listener of state.listeners) listener(woken);
-  for (const kind of kinds) state.kinds.add(kind);
-  if (!state.sending) void notify();
+  signal(kinds);
+}
+
+/** signalNewPosts wakes the workers after posts to these channels were queued. */
+export function signalNewPosts(channels: readonly PostChannel[]): void {
+  signal(['post'], channels);
 }
 
 /** onWorkSignal subscribes an in-process worker to signals; it returns the unsubscribe function. */
-export function onWorkSignal(listener: (kinds: ReadonlySet<WorkKind>) => void): () => void {
+export function onWorkSignal(listener: WorkListener): () => void {
   state.listeners.add(listener);
   return () => state.listeners.delete(listener);
 }

@@ -8,7 +8,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { scheduleRetention } from './handlers/retention';
 import { OUTBOX_KINDS, type OutboxKind } from './kinds';
-import { onWorkSignal, parseWorkNotification, WORK_CHANNEL, type WorkKind } from './signal';
+import { onWorkSignal, parseWorkNotification, WORK_CHANNEL, type PostChannel, type WorkKind, type WorkListener } from './signal';
 
 /** Worker is a running worker loop. */
 export interface Worker {
@@ -51,6 +51,10 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     for (const kind of wanted) due.add(kind);
     wake?.();
   };
+  // Places taken by claims under way outside the loop (claimChannelsNow), so that they never overfill it.
+  const reserved = new Map<WorkKind, number>(OUTBOX_KINDS.map((kind) => [kind.name, 0]));
+  const claimsBesideLoop = new Set<Promise<void>>();
+  const roomOf = (kind: OutboxKind) => batchSize - inFlight.get(kind.name)!.size - reserved.get(kind.name)!;
   const noteSlot = (slot: Date) => {
     slots.push(slot.getTime());
     // Noted while the loop sleeps past it: wake it to sleep again until the slot instead.
@@ -71,7 +75,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
   };
 
   const claim = async (kind: OutboxKind) => {
-    const room = batchSize - inFlight.get(kind.name)!.size;
+    const room = roomOf(kind);
     if (room <= 0) return;
     const items = await kind.claim(room, leaseMs);
     for (const item of items) track(kind, item);
@@ -101,6 +105,42 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     );
   };
 
+  // New posts on named channels are claimed at once, beside the loop (which may be mid-claim or asleep), and
+  // only on those channels: the alert's post leaves within a round trip of its commit.
+  // True when every channel's head is being claimed here.
+  const claimChannelsNow = (kind: OutboxKind, channels: readonly PostChannel[]): boolean => {
+    const room = Math.min(roomOf(kind), channels.length);
+    if (!running || room <= 0 || !kind.claimChannels) {
+      want([kind.name]);
+      return false;
+    }
+    // No room for every channel: the loop claims the rest as places free up.
+    if (room < channels.length) want([kind.name]);
+    reserved.set(kind.name, reserved.get(kind.name)! + room);
+    const claiming = kind
+      .claimChannels(channels, room, leaseMs)
+      .then(
+        (items) => {
+          reserved.set(kind.name, reserved.get(kind.name)! - room);
+          for (const item of items) track(kind, item);
+        },
+        (error: unknown) => {
+          reserved.set(kind.name, reserved.get(kind.name)! - room);
+          log().error({ err: error, kind: kind.name }, 'Worker could not claim new posts (the loop will)');
+          want([kind.name]);
+        },
+      )
+      .finally(() => claimsBesideLoop.delete(claiming));
+    claimsBesideLoop.add(claiming);
+    return room === channels.length;
+  };
+  const onSignal: WorkListener = (signalled, postChannels) => {
+    const post = postChannels && signalled.has('post') ? kinds.get('post') : undefined;
+    const others = [...signalled].filter((name) => !post || name !== 'post');
+    if (others.length > 0) want(others);
+    return post ? claimChannelsNow(post, postChannels!) : false;
+  };
+
   const sleep = () =>
     new Promise<void>((resolve) => {
       if (due.size > 0 || !running) return resolve();
@@ -118,7 +158,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     });
 
   const listener = new pg.Client({ connectionString: env().databaseUrl });
-  const unsubscribe = onWorkSignal(want);
+  const unsubscribe = onWorkSignal(onSignal);
   const loop = (async () => {
     try {
       await listener.connect();
@@ -135,6 +175,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       await claimDue();
       if (running) await sleep();
     }
+    await Promise.all(claimsBesideLoop);
     await Promise.all([...inFlight.values()].flatMap((flights) => [...flights]));
   })();
 

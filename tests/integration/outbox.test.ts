@@ -11,7 +11,7 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import type { Severity } from '@/lib/generated/prisma/client';
 import { metricsText } from '@/lib/metrics';
-import { claimPosts, markDead } from '@/lib/outbox/deliveries';
+import { claimChannelPosts, claimPosts, markDead } from '@/lib/outbox/deliveries';
 import { JOB_HANDLERS } from '@/lib/outbox/handlers';
 import { claimJobs, jobsOfAlert, runJobInTransaction, scheduleJob, type JobHandler } from '@/lib/outbox/jobs';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
@@ -112,6 +112,26 @@ describe('per-channel post queues', () => {
     expect(await untouched(infoDeliveries)).toBe(29);
     for (const post of [...first, ...second, ...next]) await markDead(post, 'test: done');
     await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE id = ANY($1)`, [infoDeliveries]);
+  });
+
+  it('a claim for named channels (new posts) takes only their heads, in the same order and at the same pace', async () => {
+    await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
+    await sqlPool().query('DELETE FROM channel_pacing');
+    const infos = [await ingestAlert(scope, trigger('queue.x', 'info', 'named info 0')), await ingestAlert(scope, trigger('queue.x', 'info', 'named info 1'))];
+    const critical = await ingestAlert(scope, trigger('queue.x', 'critical', 'named critical'));
+    const incidents = { workspaceId: workspaces.acme.id, channelId: INCIDENTS };
+    // Another channel with nothing queued: nothing claimed there, nothing touched here.
+    expect(await claimChannelPosts([{ workspaceId: workspaces.acme.id, channelId: ALERTS }], 5, 60_000)).toEqual([]);
+    const first = await claimChannelPosts([incidents, incidents], 5, 60_000);
+    const second = await claimChannelPosts([incidents], 5, 60_000);
+    const third = await claimChannelPosts([incidents], 5, 60_000);
+    expect(first.map((post) => post.alertId)).toEqual([critical.id]);
+    expect(second.map((post) => post.alertId)).toEqual([infos[0]!.id]);
+    expect(third).toEqual([]);
+    expect(first[0]).toMatchObject({ channelId: INCIDENTS, attempts: 1, alert: { title: 'named critical' } });
+    for (const post of [...first, ...second]) await markDead(post, 'test: done');
+    await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
+    await sqlPool().query('DELETE FROM channel_pacing');
   });
 
   it('racing claims on an idle channel take no more than its burst', async () => {
