@@ -8,10 +8,10 @@ function counter(values: Array<string | null>) {
     freshMs: 1_000,
     maxStaleMs: 10_000,
     maxEntries: 2,
-    load: async (key) => {
+    load: (key) => {
       calls.push(key);
       const value = values.shift() ?? null;
-      return value === null ? null : `${key}:${value}`;
+      return Promise.resolve(value === null ? null : `${key}:${value}`);
     },
   });
   return { cache, calls };
