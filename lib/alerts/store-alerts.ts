@@ -86,9 +86,13 @@ interface ResultRow {
 
 const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
 
-function postChannels(rows: AlertRow[]): PostChannel[] {
+// The channels that the alerts this batch opened (not the bumped ones) queued posts on, each once.
+function postChannels(rows: AlertRow[], opened: ReadonlySet<string>): PostChannel[] {
   const channels = new Map<string, PostChannel>();
-  for (const row of rows) for (const { channelId } of row.deliveries) channels.set(keyOf(row.workspaceId, channelId), { workspaceId: row.workspaceId, channelId });
+  for (const row of rows) {
+    if (!opened.has(row.id)) continue;
+    for (const { channelId } of row.deliveries) channels.set(keyOf(row.workspaceId, channelId), { workspaceId: row.workspaceId, channelId });
+  }
   return [...channels.values()];
 }
 
@@ -121,8 +125,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     deliveries.map((delivery) => delivery.ord),
   ]);
   const [first] = stored;
-  const opened = new Set(stored.filter((row) => row.inserted).map((row) => row.id));
-  if (first && first.posts > 0) signalNewPosts(postChannels(rows.filter((row) => opened.has(row.id))));
+  if (first && first.posts > 0) signalNewPosts(postChannels(rows, new Set(stored.filter((row) => row.inserted).map((row) => row.id))));
   if (first && first.updates > 0) signalWork('update');
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
 }

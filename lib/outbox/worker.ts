@@ -106,8 +106,8 @@ export function startWorker(options: WorkerOptions = {}): Worker {
   };
 
   // New posts on named channels are claimed at once, beside the loop (which may be mid-claim or asleep), and
-  // only on those channels: the alert's post leaves within a round trip of its commit.
-  // True when every channel's head is being claimed here.
+  // only on those channels: the alert's post leaves within a round trip of its commit. True when every
+  // channel's head is being claimed here.
   const claimChannelsNow = (kind: OutboxKind, channels: readonly PostChannel[]): boolean => {
     const room = Math.min(roomOf(kind), channels.length);
     if (!running || room <= 0 || !kind.claimChannels) {
@@ -121,16 +121,17 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       .claimChannels(channels, room, leaseMs)
       .then(
         (items) => {
-          reserved.set(kind.name, reserved.get(kind.name)! - room);
           for (const item of items) track(kind, item);
         },
         (error: unknown) => {
-          reserved.set(kind.name, reserved.get(kind.name)! - room);
           log().error({ err: error, kind: kind.name }, 'Worker could not claim new posts (the loop will)');
           want([kind.name]);
         },
       )
-      .finally(() => claimsBesideLoop.delete(claiming));
+      .finally(() => {
+        reserved.set(kind.name, reserved.get(kind.name)! - room);
+        claimsBesideLoop.delete(claiming);
+      });
     claimsBesideLoop.add(claiming);
     return room === channels.length;
   };
