@@ -3,6 +3,8 @@
 // 200-channel workspace; separate worker processes can be added.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startSlackEmulator, type SlackEmulator } from '../emulator/server';
 import { defaultWorkspaces, type SeedWorkspace } from '../emulator/seed';
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database';
@@ -33,9 +35,14 @@ function benchWorkspace(): SeedWorkspace {
 
 function spawnScript(script: string, env: NodeJS.ProcessEnv, label: string): ChildProcess {
   // `--import tsx` keeps the script in this child process itself, so its pid is the one to measure.
-  const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS adds Node flags for profiling (e.g. `--cpu-prof --trace-gc`); BENCH_STDOUT_DIR keeps each
+  // process's standard output there instead of dropping it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--max-old-space-size=256', ...nodeArgs, '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${label}] ${chunk.toString()}`));
-  child.stdout?.resume();
+  const stdoutDir = process.env.BENCH_STDOUT_DIR;
+  if (stdoutDir) child.stdout?.pipe(fs.createWriteStream(path.join(stdoutDir, `${label}-${child.pid}.log`)));
+  else child.stdout?.resume();
   return child;
 }
 

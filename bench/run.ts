@@ -153,7 +153,7 @@ async function endToEnd(bench: BenchApp, key: string): Promise<string[]> {
   // Each alert's latency to its first post (NaN if never posted), in sending order.
   const series = sent.map(({ id, at }) => [at - sent[0]!.at, (messages.get(`${id}_1`)?.[0]?.at ?? NaN) - at] as const);
   const latencies = series.map(([, latency]) => latency).filter((latency) => !Number.isNaN(latency));
-  if (process.env.BENCH_DUMP) fs.writeFileSync(`${process.env.BENCH_DUMP}-e2e.json`, JSON.stringify(series));
+  if (process.env.BENCH_DUMP) fs.writeFileSync(`${process.env.BENCH_DUMP}-e2e.json`, JSON.stringify({ startedAt: sent[0]!.at, series }));
   record('end-to-end post latency p50 / p99', `${percentile(latencies, 50)} ms / ${percentile(latencies, 99)} ms (${latencies.length}/${sent.length} posted)`, 'p99 ≤ 10 ms', percentile(latencies, 99) <= 10 && latencies.length === sent.length);
   record('where a first post spends its time (mean / p99 from buckets)', stages ?? 'n/a (GET /api/metrics unavailable)', '—', null);
   return sent.map((s) => s.id);

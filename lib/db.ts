@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { env } from './env';
+import { log } from './log';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
@@ -20,6 +21,9 @@ function connection(): { prisma: PrismaClient; pool: pg.Pool } {
     pg.defaults.parseInputDatesAsUTC = true;
     pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(' ', 'T')}Z`));
     const pool = new pg.Pool({ connectionString: url, max: 16, options: '-c TimeZone=UTC' });
+    // An idle connection the server closed (a restart, a failover, an administrator) is dropped from the pool and
+    // replaced on next use; unheard, the pool's 'error' event would end the process.
+    pool.on('error', (error) => log().warn({ err: error }, 'An idle database connection was closed; it will be replaced'));
     holder.klaxonDb = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   return holder.klaxonDb;

@@ -159,6 +159,8 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     });
 
   const listener = new pg.Client({ connectionString: env().databaseUrl });
+  // A lost LISTEN connection only costs wake-ups: the loop still polls. Unheard, its 'error' would end the process.
+  listener.on('error', (error) => log().warn({ err: error }, 'Worker lost its LISTEN connection (polling instead)'));
   const unsubscribe = onWorkSignal(onSignal);
   const loop = (async () => {
     try {

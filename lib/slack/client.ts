@@ -1,12 +1,14 @@
 // The one place that builds Slack Web API clients: SLACK_API_URL from env, no silent retries (callers decide:
 // the worker paces and retries, request handlers fail fast), and rate limits surfaced as errors. Clients are
-// reused per token and timeout (building one is not free), and rebuilt when SLACK_API_URL changes. Every call
+// reused per token and timeout (building one is not free), and rebuilt when SLACK_API_URL changes. They send
+// over slackFetch (./http-fetch.ts), a lighter transport than the global fetch. Every call
 // is counted in klaxon_slack_api_requests_total, and the SDK's own log lines go to the process's pino logger.
 import { ErrorCode, LogLevel, WebClient, type Logger, type WebAPICallResult } from '@slack/web-api';
 import { env } from '../env';
 import { log } from '../log';
 import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
+import { slackFetch } from './http-fetch';
 
 const MAX_CLIENTS = 1_000;
 const clients = processWide('slackClients', () => new Map<string, WebClient>());
@@ -63,7 +65,7 @@ export function slackClient(token?: string, options: { timeoutMs?: number } = {}
   let client = clients.get(key);
   if (!client) {
     if (clients.size >= MAX_CLIENTS) clients.clear();
-    client = new CountingWebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout, logger: sdkLogger });
+    client = new CountingWebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout, logger: sdkLogger, fetch: slackFetch });
     clients.set(key, client);
   }
   return client;

@@ -1,6 +1,7 @@
 // The data model's guarantees, checked against a real PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db, disconnectDb } from '@/lib/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { db, disconnectDb, sql, sqlPool } from '@/lib/db';
 import { checkHealth } from '@/lib/health';
 
 const teamA = `TA${Date.now()}`;
@@ -21,6 +22,22 @@ afterAll(disconnectDb);
 describe('database', () => {
   it('reports healthy when the database answers', async () => {
     await expect(checkHealth()).resolves.toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('survives the server closing its idle connections, and reconnects on the next query', async () => {
+    // Prisma's adapter listens on the pool only while it is connected: the pool must not rely on it.
+    await db().$disconnect();
+    await Promise.all(Array.from({ length: 3 }, () => sql('SELECT pg_sleep(0.01)')));
+    const idle = sqlPool().idleCount;
+    expect(idle).toBeGreaterThan(0);
+    // As a restart or an administrator would: from another connection, end every backend of this pool.
+    const admin = new pg.Client({ connectionString: inject('databaseUrl') });
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await admin.end();
+    // Without a listener of its own, the pool's 'error' for each closed idle connection would end the process.
+    await expect.poll(() => sqlPool().idleCount).toBe(0);
+    await expect(sql<{ one: number }>('SELECT 1 AS one')).resolves.toMatchObject({ rows: [{ one: 1 }] });
   });
 
   it('has every migration applied, recorded as the Prisma CLI would', async () => {
