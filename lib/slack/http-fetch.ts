@@ -13,7 +13,7 @@ const agents = {
 
 function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
   if (!headers) return {};
-  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers as Iterable<[string, string]>);
+  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers);
   return headers as Record<string, string>;
 }
 
@@ -27,7 +27,8 @@ export function slackFetch(input: string | URL | Request, init: RequestInit = {}
   const body = init.body ?? undefined;
   return new Promise<Response>((resolve, reject) => {
     const signal = init.signal ?? undefined;
-    if (signal?.aborted) return reject(signal.reason);
+    const aborted = () => (signal?.reason instanceof Error ? signal.reason : new Error('The request was aborted'));
+    if (signal?.aborted) return reject(aborted());
     const headers = plainHeaders(init.headers);
     if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     const request = (url.protocol === 'https:' ? https : http).request(url, { method: init.method ?? 'GET', headers, agent }, (response) => {
@@ -46,7 +47,7 @@ export function slackFetch(input: string | URL | Request, init: RequestInit = {}
         resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
       });
     });
-    const abort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('The request was aborted'));
+    const abort = () => request.destroy(aborted());
     signal?.addEventListener('abort', abort, { once: true });
     request.on('error', (error) => {
       signal?.removeEventListener('abort', abort);
