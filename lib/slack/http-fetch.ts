@@ -14,7 +14,7 @@ const agents = {
 function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
   if (!headers) return {};
   if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(headers);
-  return headers as Record<string, string>;
+  return headers;
 }
 
 /** slackFetch is a fetch for the Slack Web API: string bodies over kept-alive node:http(s) sockets. */
