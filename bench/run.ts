@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { CHANNELS, startBenchApp, TEAM, type BenchApp } from './bench-app';
 import { addRoute, setUpWorkspace } from './bench-setup';
-import { percentile, runLoad, sleep } from './load';
+import { percentile, postJson, runLoad, sleep } from './load';
 import { scrapePostStages, stageBreakdown } from './post-stages';
 import type autocannon from 'autocannon';
 
@@ -131,9 +131,9 @@ async function postAtFiftyPerSecond(bench: BenchApp, key: string, count: number)
     if (due > Date.now()) await sleep(due - Date.now());
     const at = Date.now();
     posts.push(
-      fetch(`${bench.url}/api/v1/alerts`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: alertBody(`lat.c${i % LATENCY_CHANNELS}`, { title: `Latency ${i}`, dedup_key: `lat/${Date.now()}/${i}` }) })
-        .then((r) => r.json() as Promise<{ id: string }>)
-        .then(({ id }) => void sent.push({ id, at })),
+      postJson<{ id: string }>(`${bench.url}/api/v1/alerts`, { authorization: `Bearer ${key}` }, alertBody(`lat.c${i % LATENCY_CHANNELS}`, { title: `Latency ${i}`, dedup_key: `lat/${Date.now()}/${i}` })).then(
+        ({ id }) => void sent.push({ id, at }),
+      ),
     );
   }
   await Promise.all(posts);

@@ -4,8 +4,9 @@
 // commits and database round trips; a lone alert is written at once (no timer, no added wait).
 import { sql } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
-import { intakeDeliveriesSql } from '../outbox/deliveries';
-import { signalNewPosts, signalWork, type PostChannel } from '../outbox/signal';
+import { INTAKE_LEASED_COLUMN, intakeDeliveriesSql, intakeLeasedPosts, releasePosts, type ClaimedPost, type IntakeLeased } from '../outbox/deliveries';
+import { postTaker, signalNewPosts, signalWork, type PostChannel } from '../outbox/signal';
+import { log } from '../log';
 import { processWide } from '../process-wide';
 
 /** AlertRow is one routed trigger, ready to store. */
@@ -62,14 +63,14 @@ const STORE_SQL = `
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
     RETURNING id, workspace_id, dedup_key, status, severity, (xmax = 0) AS inserted
-  ), ${intakeDeliveriesSql({ upserted: 'upserted', now: '$19', alertIds: '$20', channelIds: '$21', templateIds: '$22', ordinals: '$23' })}, activity AS (
+  ), ${intakeDeliveriesSql({ upserted: 'upserted', now: '$19', alertIds: '$20', channelIds: '$21', templateIds: '$22', ordinals: '$23', lease: '$24', leaseMs: '$25' })}, activity AS (
     INSERT INTO alert_activity (id, workspace_id, alert_id, kind, actor_type, actor_id, actor_name, via, at)
     SELECT i.activity_id, i.workspace_id, u.id, (CASE WHEN u.inserted THEN 'triggered' ELSE 'occurred' END)::"ActivityKind",
            i.actor_type::"ActorType", i.actor_id, i.actor_name, i.via::"Via", $19
     FROM input i JOIN upserted u ON u.workspace_id = i.workspace_id AND u.dedup_key = i.dedup_key
     RETURNING 1
   )
-  SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.inserted,
+  SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.inserted, ${INTAKE_LEASED_COLUMN},
          (SELECT count(*) FROM activity)::int AS recorded,
          (SELECT count(*) FROM new_deliveries)::int AS posts, (SELECT count(*) FROM refreshed)::int AS updates
   FROM upserted u`;
@@ -80,25 +81,47 @@ interface ResultRow {
   dedup_key: string;
   status: AlertStatus;
   inserted: boolean;
+  leased: IntakeLeased[] | null;
   posts: number;
   updates: number;
 }
 
 const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
 
-// The channels that the alerts this batch opened (not the bumped ones) queued posts on, each once.
-function postChannels(rows: AlertRow[], opened: ReadonlySet<string>): PostChannel[] {
+// The channels that the alerts this batch opened (not the bumped ones) queued posts on and that the statement
+// did not lease, each once.
+function postChannels(rows: AlertRow[], opened: ReadonlySet<string>, leased: ReadonlySet<string>): PostChannel[] {
   const channels = new Map<string, PostChannel>();
   for (const row of rows) {
     if (!opened.has(row.id)) continue;
-    for (const { channelId } of row.deliveries) channels.set(keyOf(row.workspaceId, channelId), { workspaceId: row.workspaceId, channelId });
+    row.deliveries.forEach(({ channelId }, index) => {
+      if (!leased.has(`${row.id}_${index + 1}`)) channels.set(keyOf(row.workspaceId, channelId), { workspaceId: row.workspaceId, channelId });
+    });
   }
   return [...channels.values()];
+}
+
+// The posts the statement leased, handed to this process's worker; any it does not take are given back.
+function handOver(rows: AlertRow[], stored: ResultRow[], acceptedAt: Date): Set<string> {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const posts: ClaimedPost[] = [];
+  for (const result of stored) {
+    const row = byId.get(result.id);
+    if (!result.leased || !row) continue;
+    const alert = { ...row, fields: JSON.parse(row.fields) as unknown, links: JSON.parse(row.links) as unknown, severity: row.severity as ClaimedPost['alert']['severity'] };
+    posts.push(...intakeLeasedPosts(alert, result.leased, acceptedAt));
+  }
+  if (posts.length === 0) return new Set();
+  if (postTaker()?.take(posts)) return new Set(posts.map((post) => post.id));
+  releasePosts(posts.map((post) => post.id)).catch((error: unknown) => log().error({ err: error }, 'Could not release leased posts (they return when their lease ends)'));
+  return new Set();
 }
 
 async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
   const column = <T>(pick: (row: AlertRow) => T) => rows.map(pick);
   const deliveries = rows.flatMap((row) => row.deliveries.map((delivery, index) => ({ alertId: row.id, ...delivery, ord: index + 1 })));
+  const taker = postTaker();
+  const acceptedAt = new Date();
   const { rows: stored } = await sql<ResultRow>(STORE_SQL, [
     column((row) => row.id),
     column((row) => row.workspaceId),
@@ -118,14 +141,20 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     column((row) => row.actor.id),
     column((row) => row.actor.name),
     column((row) => row.actor.via),
-    new Date(),
+    acceptedAt,
     deliveries.map((delivery) => delivery.alertId),
     deliveries.map((delivery) => delivery.channelId),
     deliveries.map((delivery) => delivery.templateId),
     deliveries.map((delivery) => delivery.ord),
+    taker !== null,
+    taker?.leaseMs ?? 0,
   ]);
   const [first] = stored;
-  if (first && first.posts > 0) signalNewPosts(postChannels(rows, new Set(stored.filter((row) => row.inserted).map((row) => row.id))));
+  if (first && first.posts > 0) {
+    const leased = handOver(rows, stored, acceptedAt);
+    const channels = postChannels(rows, new Set(stored.filter((row) => row.inserted).map((row) => row.id)), leased);
+    if (channels.length > 0) signalNewPosts(channels);
+  }
   if (first && first.updates > 0) signalWork('update');
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
 }

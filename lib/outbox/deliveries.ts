@@ -117,7 +117,7 @@ const claimPostsSql = (channels: string) => `${channels}
     -- Booking re-reads the channel's latest pacing under its row lock, so two workers never both take a slot
     -- that only one of them may have.
     INSERT INTO channel_pacing AS p (workspace_id, channel_id, next_post_at)
-    SELECT workspace_id, channel_id, now() + ${INTERVAL} FROM heads
+    SELECT workspace_id, channel_id, now() + ${INTERVAL} FROM heads ORDER BY workspace_id, channel_id
     ON CONFLICT (workspace_id, channel_id) DO UPDATE
       SET next_post_at = GREATEST(p.next_post_at, now()) + ${INTERVAL}
       WHERE p.next_post_at <= now() + ${TOLERANCE}
@@ -251,21 +251,122 @@ export async function retryUpdate(delivery: { id: string }, at: Date, lastError:
  * intake speed): CTEs that queue a post per channel of each newly opened alert, and mark the messages of
  * bumped alerts for an update. `upserted` names a CTE of (id, workspace_id, severity, inserted); `now` and
  * the four arrays (alert id, channel id, template id, ordinal) are parameter placeholders.
+ *
+ * When `lease` (a boolean placeholder) is true — a worker in this process will post them — a new post that
+ * would be its channel's head and whose slot is due is leased for `leaseMs` and its slot booked in the same
+ * statement, so no claim round trip stands between the commit and the Slack call: the `leased` CTE gives what
+ * intakeLeasedPosts needs. A channel with posts already waiting keeps its order: those go first.
  */
-export function intakeDeliveriesSql(p: { upserted: string; now: string; alertIds: string; channelIds: string; templateIds: string; ordinals: string }): string {
+export function intakeDeliveriesSql(p: {
+  upserted: string;
+  now: string;
+  alertIds: string;
+  channelIds: string;
+  templateIds: string;
+  ordinals: string;
+  lease: string;
+  leaseMs: string;
+}): string {
   return `
-  new_deliveries AS (
-    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, priority, attempts, next_attempt_at, dirty, created_at, updated_at)
-    SELECT d.alert_id || '_' || d.ord, u.workspace_id, u.id, d.channel_id, d.template_id, 'pending',
-           array_position(ARRAY['critical', 'error', 'warning', 'info']::"Severity"[], u.severity) - 1, 0, ${p.now}, false, ${p.now}, ${p.now}
+  fresh AS (
+    SELECT d.alert_id || '_' || d.ord AS id, u.workspace_id, u.id AS alert_id, d.channel_id, d.template_id,
+           array_position(ARRAY['critical', 'error', 'warning', 'info']::"Severity"[], u.severity) - 1 AS priority
     FROM unnest(${p.alertIds}::text[], ${p.channelIds}::text[], ${p.templateIds}::text[], ${p.ordinals}::int[]) AS d(alert_id, channel_id, template_id, ord)
     JOIN ${p.upserted} u ON u.id = d.alert_id AND u.inserted
-    RETURNING 1
+  ), leasable AS (
+    SELECT DISTINCT ON (f.workspace_id, f.channel_id) f.id, f.workspace_id, f.channel_id
+    FROM fresh f
+    WHERE ${p.lease} AND NOT EXISTS (
+      SELECT 1 FROM deliveries q
+      WHERE q.workspace_id = f.workspace_id AND q.channel_id = f.channel_id AND q.state IN ('pending', 'failed')
+        AND q.next_attempt_at <= now() AND (q.locked_until IS NULL OR q.locked_until < now()))
+    ORDER BY f.workspace_id, f.channel_id, f.priority, f.id
+  ), intake_booked AS (
+    INSERT INTO channel_pacing AS p (workspace_id, channel_id, next_post_at)
+    SELECT workspace_id, channel_id, now() + ${INTERVAL} FROM leasable ORDER BY workspace_id, channel_id
+    ON CONFLICT (workspace_id, channel_id) DO UPDATE
+      SET next_post_at = GREATEST(p.next_post_at, now()) + ${INTERVAL}
+      WHERE p.next_post_at <= now() + ${TOLERANCE}
+    RETURNING workspace_id, channel_id, next_post_at
+  ), new_deliveries AS (
+    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, priority, attempts, next_attempt_at, dirty,
+                            locked_until, post_started_at, created_at, updated_at)
+    SELECT f.id, f.workspace_id, f.alert_id, f.channel_id, f.template_id, 'pending', f.priority, CASE WHEN b.channel_id IS NULL THEN 0 ELSE 1 END,
+           ${p.now}, false, CASE WHEN b.channel_id IS NULL THEN NULL ELSE now() + ${p.leaseMs} * interval '1 millisecond' END,
+           CASE WHEN b.channel_id IS NULL THEN NULL ELSE now() END, ${p.now}, ${p.now}
+    FROM fresh f
+    LEFT JOIN leasable l ON l.id = f.id
+    LEFT JOIN intake_booked b ON b.workspace_id = l.workspace_id AND b.channel_id = l.channel_id
+    RETURNING id, workspace_id, alert_id, channel_id, template_id, locked_until IS NOT NULL AS leased
+  ), leased AS (
+    SELECT n.id, n.alert_id, n.channel_id, b.next_post_at - ${TOLERANCE} AS next_slot, t.blocks AS template_blocks,
+           jsonb_build_object('ciphertext', i.bot_token_ciphertext, 'keyId', i.token_key_id, 'expiresAt', i.token_expires_at,
+             'uninstalled', w.uninstalled_at IS NOT NULL OR i.workspace_id IS NULL) AS token
+    FROM new_deliveries n
+    JOIN intake_booked b ON b.workspace_id = n.workspace_id AND b.channel_id = n.channel_id
+    LEFT JOIN templates t ON t.id = n.template_id AND t.workspace_id = n.workspace_id
+    LEFT JOIN installations i ON i.workspace_id = n.workspace_id
+    JOIN workspaces w ON w.id = n.workspace_id
+    WHERE n.leased
   ), refreshed AS (
     UPDATE deliveries SET dirty = true, next_attempt_at = LEAST(next_attempt_at, ${p.now}), updated_at = ${p.now}
     WHERE alert_id IN (SELECT id FROM ${p.upserted} WHERE NOT inserted) AND state = 'sent'
     RETURNING 1
   )`;
+}
+
+/** INTAKE_LEASED_COLUMN is, for a row `u` of the upserted alerts, its posts that the statement leased (JSON). */
+export const INTAKE_LEASED_COLUMN = `(SELECT jsonb_agg(jsonb_build_object('id', l.id, 'channelId', l.channel_id, 'nextSlot', l.next_slot,
+    'templateBlocks', l.template_blocks, 'token', l.token)) FROM leased l WHERE l.alert_id = u.id) AS leased`;
+
+/** IntakeLeased is one post the intake statement leased, as INTAKE_LEASED_COLUMN gives it. */
+export interface IntakeLeased {
+  id: string;
+  channelId: string;
+  nextSlot: string;
+  templateBlocks: unknown;
+  token: ClaimedPost['token'];
+}
+
+/** NewAlert is a just-opened alert as the intake has it in memory (its stored row, without a read back). */
+export type NewAlert = Pick<MessageSource['alert'], 'id' | 'eventType' | 'severity' | 'title' | 'description' | 'source' | 'fields' | 'links' | 'occurredAt'> & {
+  workspaceId: string;
+};
+
+/** intakeLeasedPosts turns an alert's leased posts into the claimed posts a worker runs. */
+export function intakeLeasedPosts(alert: NewAlert, leased: readonly IntakeLeased[], acceptedAt: Date): ClaimedPost[] {
+  const { workspaceId, ...fields } = alert;
+  return leased.map((post) =>
+    withDates({
+      id: post.id,
+      workspaceId,
+      alertId: alert.id,
+      channelId: post.channelId,
+      attempts: 1,
+      lastError: null,
+      messageTs: null,
+      createdAt: acceptedAt,
+      alert: {
+        ...fields,
+        occurrences: 1,
+        status: 'triggered',
+        lastSeenAt: acceptedAt,
+        acknowledgedBy: null,
+        resolvedBy: null,
+        snoozedUntil: null,
+        updatedAt: acceptedAt,
+      },
+      templateBlocks: post.templateBlocks,
+      token: post.token,
+      previousAttemptAt: null,
+      nextSlot: utcDate(post.nextSlot) as Date,
+    }),
+  );
+}
+
+/** releasePosts gives back leased posts that no worker took, so that the next claim finds them. */
+export async function releasePosts(ids: readonly string[]): Promise<void> {
+  await sql(`UPDATE deliveries SET locked_until = NULL, post_started_at = NULL, attempts = attempts - 1 WHERE id = ANY($1::text[]) AND state = 'pending'`, [ids]);
 }
 
 /** refreshAlertMessages marks every posted message of an alert for a chat.update; returns the live deliveries. */

@@ -21,6 +21,8 @@ export interface OutboxKind<Item = unknown> {
   dueAgain?(item: Item): Date | null;
   /** claimChannels claims only what is due on channels that just got new work (posts). */
   claimChannels?(channels: readonly PostChannel[], limit: number, leaseMs: number): Promise<Item[]>;
+  /** adopted is told of items leased elsewhere (posts, by the intake) that a worker runs as if it had claimed them. */
+  adopted?(items: Item[]): void;
 }
 
 const MAX_JOB_ATTEMPTS = 10;
@@ -58,6 +60,11 @@ async function timedClaim(claim: () => Promise<ClaimedPost[]>) {
 
 const post: OutboxKind<ClaimedPost> = {
   name: 'post',
+  // Leased in the statement that stored them: queued until now, and no claim of their own.
+  adopted: (items) => {
+    const now = Date.now();
+    for (const item of items) observePostStage('queued', now - item.createdAt.getTime());
+  },
   claim: (limit, leaseMs) => timedClaim(() => claimPosts(limit, leaseMs)),
   claimChannels: (channels, limit, leaseMs) => timedClaim(() => claimChannelPosts(channels, limit, leaseMs)),
   run: deliverPost,

@@ -4,11 +4,13 @@
 // (WAL flush included), so it is never sent from the transactions that store work: it follows them, on its
 // own, and bursts are coalesced into one notification in flight at a time. The payload names the kinds of
 // work, so a worker claims only those. Workers also poll, so a lost wake-up only delays work by a poll.
-// A worker in this process also hears which channels got new posts, so it can claim their heads at once.
+// A worker in this process also hears which channels got new posts, so it can claim their heads at once, and
+// takes the posts that the intake leased for it in the statement that stored them.
 import { randomUUID } from 'node:crypto';
 import { sql } from '../db';
 import { log } from '../log';
 import { processWide } from '../process-wide';
+import type { ClaimedPost } from './deliveries';
 
 /** WORK_CHANNEL is the LISTEN/NOTIFY channel for new or changed deferred work. */
 export const WORK_CHANNEL = 'klaxon_work';
@@ -28,7 +30,17 @@ export interface PostChannel {
  */
 export type WorkListener = (kinds: ReadonlySet<WorkKind>, postChannels?: readonly PostChannel[]) => boolean;
 
+/**
+ * PostTaker is a worker in this process that takes posts the intake leased for it in the statement that
+ * stored them (see intakeDeliveriesSql). take returns false when it no longer takes any (it is stopping).
+ */
+export interface PostTaker {
+  leaseMs: number;
+  take(posts: ClaimedPost[]): boolean;
+}
+
 const state = processWide('workSignal', () => ({
+  takers: new Set<PostTaker>(),
   /** Identifies this process's notifications, so its own workers ignore what they were already told. */
   instance: randomUUID(),
   sending: false,
@@ -70,10 +82,20 @@ export function signalNewPosts(channels: readonly PostChannel[]): void {
   signal(['post'], channels);
 }
 
-/** onWorkSignal subscribes an in-process worker to signals; it returns the unsubscribe function. */
-export function onWorkSignal(listener: WorkListener): () => void {
+/** onWorkSignal subscribes an in-process worker to signals (and to leased posts); it returns the unsubscribe function. */
+export function onWorkSignal(listener: WorkListener, taker?: PostTaker): () => void {
   state.listeners.add(listener);
-  return () => state.listeners.delete(listener);
+  if (taker) state.takers.add(taker);
+  return () => {
+    state.listeners.delete(listener);
+    if (taker) state.takers.delete(taker);
+  };
+}
+
+/** postTaker is a worker in this process that takes leased posts, if there is one. */
+export function postTaker(): PostTaker | null {
+  for (const taker of state.takers) return taker;
+  return null;
 }
 
 /** parseWorkNotification reads a NOTIFY payload; null when it came from this process (already delivered). */

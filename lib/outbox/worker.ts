@@ -8,7 +8,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { scheduleRetention } from './handlers/retention';
 import { OUTBOX_KINDS, type OutboxKind } from './kinds';
-import { onWorkSignal, parseWorkNotification, WORK_CHANNEL, type PostChannel, type WorkKind, type WorkListener } from './signal';
+import { onWorkSignal, parseWorkNotification, WORK_CHANNEL, type PostChannel, type PostTaker, type WorkKind, type WorkListener } from './signal';
 
 /** Worker is a running worker loop. */
 export interface Worker {
@@ -158,10 +158,22 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       wake = done;
     });
 
+  // Posts the intake leased for this worker in the statement that stored them: run at once, beside the loop.
+  const taker: PostTaker = {
+    leaseMs,
+    take: (posts) => {
+      if (!running) return false;
+      const post = kinds.get('post')!;
+      post.adopted?.(posts);
+      for (const item of posts) track(post, item);
+      return true;
+    },
+  };
+
   const listener = new pg.Client({ connectionString: env().databaseUrl });
   // A lost LISTEN connection only costs wake-ups: the loop still polls. Unheard, its 'error' would end the process.
   listener.on('error', (error) => log().warn({ err: error }, 'Worker lost its LISTEN connection (polling instead)'));
-  const unsubscribe = onWorkSignal(onSignal);
+  const unsubscribe = onWorkSignal(onSignal, taker);
   const loop = (async () => {
     try {
       await listener.connect();

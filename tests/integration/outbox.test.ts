@@ -11,7 +11,8 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import type { Severity } from '@/lib/generated/prisma/client';
 import { metricsText } from '@/lib/metrics';
-import { claimChannelPosts, claimPosts, markDead } from '@/lib/outbox/deliveries';
+import { claimChannelPosts, claimPosts, markDead, type ClaimedPost } from '@/lib/outbox/deliveries';
+import { onWorkSignal } from '@/lib/outbox/signal';
 import { JOB_HANDLERS } from '@/lib/outbox/handlers';
 import { claimJobs, jobsOfAlert, runJobInTransaction, scheduleJob, type JobHandler } from '@/lib/outbox/jobs';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
@@ -132,6 +133,44 @@ describe('per-channel post queues', () => {
     for (const post of [...first, ...second]) await markDead(post, 'test: done');
     await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
     await sqlPool().query('DELETE FROM channel_pacing');
+  });
+
+  it('with a worker in this process, storing a new alert leases its post when it heads its channel and its slot is due', async () => {
+    await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
+    await sqlPool().query('DELETE FROM channel_pacing');
+    const taken: ClaimedPost[] = [];
+    let takes = true;
+    const stop = onWorkSignal(() => false, { leaseMs: 60_000, take: (posts) => (takes ? (taken.push(...posts), true) : false) });
+    try {
+      const lease = async (id: string) =>
+        (await sqlPool().query<{ attempts: number; locked: boolean }>('SELECT attempts, locked_until > now() AS locked FROM deliveries WHERE id = $1', [id])).rows[0]!;
+      // An idle channel: leased in the statement, with all a post needs, and a burst of 2 as the claim allows.
+      const first = await ingestAlert(scope, { ...trigger('queue.x', 'error', 'leased one'), fields: { region: 'eu' } });
+      const second = await ingestAlert(scope, trigger('queue.x', 'info', 'leased two'));
+      const third = await ingestAlert(scope, trigger('queue.x', 'critical', 'over the burst'));
+      expect(taken.map((post) => post.alertId)).toEqual([first.id, second.id]);
+      expect(taken[0]).toMatchObject({ id: `${first.id}_1`, channelId: INCIDENTS, attempts: 1, previousAttemptAt: null, messageTs: null });
+      expect(taken[0]!.alert).toMatchObject({ id: first.id, title: 'leased one', severity: 'error', status: 'triggered', occurrences: 1, fields: { region: 'eu' } });
+      expect(taken[0]!.token.ciphertext).toBeTruthy();
+      expect(taken[1]!.nextSlot.getTime() - Date.now()).toBeGreaterThan(500);
+      expect(await lease(`${first.id}_1`)).toEqual({ attempts: 1, locked: true });
+      // Over the burst it waits, unleased, for a claim at its slot.
+      expect(await lease(`${third.id}_1`)).toEqual({ attempts: 0, locked: null });
+      // Once a post waits on the channel, later ones queue behind it (most severe first) instead of jumping it.
+      await sqlPool().query('DELETE FROM channel_pacing');
+      await ingestAlert(scope, trigger('queue.x', 'critical', 'behind the waiting one'));
+      expect(taken).toHaveLength(2);
+      // A worker that stopped taking them: the leases are given back at once.
+      await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
+      await sqlPool().query('DELETE FROM channel_pacing');
+      takes = false;
+      const refused = await ingestAlert(scope, trigger('queue.x', 'info', 'refused'));
+      await expect.poll(() => lease(`${refused.id}_1`)).toEqual({ attempts: 0, locked: null });
+    } finally {
+      stop();
+      await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
+      await sqlPool().query('DELETE FROM channel_pacing');
+    }
   });
 
   it('racing claims on an idle channel take no more than its burst', async () => {
