@@ -7,6 +7,7 @@ import { assertAdmin, scopeForSession, type WorkspaceScope } from '../auth/works
 import { AppError } from '../errors';
 import { addLogContext } from '../log';
 import type { ApiKeyScope } from '../schemas/api-key';
+import { refuseUnstorableText } from '../schemas/storable-text';
 import { readCookie } from './cookies';
 import { assertSameOrigin } from './csrf';
 import type { RequestHead } from './request-head';
@@ -17,6 +18,7 @@ async function scopeFromSession(request: RequestHead, permission: ApiKeyScope): 
   if (!session) throw new AppError('unauthorized', 'Send an API key as `Authorization: Bearer <key>`, or sign in.');
   assertSameOrigin(request);
   const requested = new URL(request.url).searchParams.get('team_id');
+  refuseUnstorableText({ team_id: requested }, 'team_id');
   const only = session.memberships.length === 1 ? session.memberships[0]!.workspace.id : null;
   const teamId = requested ?? only;
   if (!teamId) throw new AppError('invalid_request', 'team_id is required: this session is signed in to several workspaces.');

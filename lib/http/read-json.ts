@@ -2,20 +2,29 @@
 // and the JSON parse of the endpoints that take JSON.
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors';
+import { refuseUnstorableText } from '../schemas/storable-text';
 
 /** MAX_BODY_BYTES is the largest body the API accepts (512 KB). */
 export const MAX_BODY_BYTES = 512 * 1024;
 
 const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
 
-/** parseJson parses a JSON body, answering 400 for an empty or malformed one. */
+/** parseJson parses a JSON body, answering 400 for an empty or malformed one, or one with text that cannot be stored. */
 export function parseJson(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) throw new AppError('invalid_request', 'The body is empty: send a JSON object.');
+  return parseJsonText(new TextDecoder().decode(bytes), 'The body');
+}
+
+/** parseJsonText parses JSON text (`what` names it in errors), refusing text that cannot be stored. */
+export function parseJsonText(text: string, what: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(text);
   } catch {
-    throw new AppError('invalid_request', 'The body is not valid JSON.');
+    throw new AppError('invalid_request', `${what} is not valid JSON.`);
   }
+  refuseUnstorableText(value, what);
+  return value;
 }
 
 /** readWebBody reads a web Request's body, answering 413 past MAX_BODY_BYTES. */

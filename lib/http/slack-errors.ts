@@ -6,7 +6,7 @@ import { SlackSignatureError } from '../slack/verify-request';
 /** slackRequestError translates a failure while reading a Slack request into the AppError to answer. */
 export function slackRequestError(error: unknown): unknown {
   if (error instanceof SlackSignatureError) return new AppError('unauthorized', error.message);
-  if (error instanceof SyntaxError || error instanceof ZodError) {
+  if (error instanceof ZodError) {
     return new AppError('invalid_request', 'The request body is not a Slack payload Klaxon understands.');
   }
   return error;

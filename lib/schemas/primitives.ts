@@ -1,6 +1,7 @@
 // Building blocks shared by the resource schemas. Each one sets its own error messages, because zod's
 // defaults ("Too big: expected string to have <=250 characters") are not what an API user should read.
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from './storable-text';
 import type { AlertStatus, Severity } from '@/lib/generated/prisma/enums';
 
 /** SEVERITIES lists the alert severities, most severe first (the order dashboards show them in). */
@@ -22,7 +23,8 @@ export function stringSchema({ min = 0, max, trim = false }: { min?: number; max
   let schema = z.string({ error: typeError('a string') });
   if (trim) schema = schema.trim();
   if (min > 0) schema = schema.min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`);
-  return schema.max(max, `must be at most ${max} characters`);
+  // Dashboard forms reach here without the JSON edge's check (lib/schemas/storable-text.ts).
+  return schema.max(max, `must be at most ${max} characters`).refine(isStorableText, UNSTORABLE_TEXT);
 }
 
 /** enumSchema is one of `values`; its error lists the accepted values. */

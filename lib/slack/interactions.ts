@@ -152,10 +152,9 @@ async function handleViewSubmission(payload: z.infer<typeof viewSubmissionSchema
   return { body: null, afterResponse: null };
 }
 
-/** handleInteraction acts on one verified interaction payload (the raw `payload` form field, parsed here). */
-export async function handleInteraction(rawPayload: string | null): Promise<InteractionResult> {
-  if (!rawPayload) throw new AppError('invalid_request', 'payload: is required');
-  const payload = interactionPayloadSchema.parse(JSON.parse(rawPayload));
+/** handleInteraction acts on one verified interaction payload (the `payload` form field, parsed). */
+export async function handleInteraction(parsedPayload: unknown): Promise<InteractionResult> {
+  const payload = interactionPayloadSchema.parse(parsedPayload);
   if (payload.type === 'block_actions') return handleBlockActions(blockActionsSchema.parse(payload));
   if (payload.type === 'view_submission') return handleViewSubmission(viewSubmissionSchema.parse(payload));
   return { body: null, afterResponse: null };

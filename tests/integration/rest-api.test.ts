@@ -116,12 +116,30 @@ describe('POST /api/v1/alerts', () => {
     [{ links: [{ text: 'x', url: 'javascript:alert(1)' }] }, 'links.0.url'],
     [{ fields: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, i])) }, 'fields'],
     [{ sevrity: 'critical' }, 'sevrity'],
+    // Text PostgreSQL cannot store (it used to reach the database and answer 500).
+    [{ title: 'deploy \u0000 failed' }, 'title'],
+    [{ fields: { region: 'eu\u0000' } }, 'fields.region'],
+    [{ fields: { 're\u0000gion': 'eu' } }, 'fields.re\u0000gion'],
+    [{ links: [{ text: 'half \ud83d', url: 'https://example.com' }] }, 'links.0.text'],
+    [{ description: '\udc00 alone' }, 'description'],
   ])('answers 400 naming the field (%#)', async (overrides, field) => {
     const response = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger(overrides) });
     expect(response.status).toBe(400);
     expect(response.json.error?.code).toBe('invalid_request');
     expect(response.json.error?.message.startsWith(`${field}:`)).toBe(true);
     expect(response.json.error?.details?.[0]?.field).toBe(field);
+  });
+
+  it('refuses unstorable text in the query, a route name and a template with a 400, not a 500', async () => {
+    const listed = await call(alerts.GET as Handler, `/api/v1/alerts?q=${encodeURIComponent('disk\u0000')}`, { key: keyA });
+    expect(listed.status).toBe(400);
+    expect(listed.json.error?.details?.[0]?.field).toBe('q');
+    const routed = await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body: { name: 'night \ud800', event_types: ['x.*'], severities: ['critical'], channels: ['C0ACMEALRT'] } });
+    expect(routed.status).toBe(400);
+    expect(routed.json.error?.message).toBe('name: must not contain NUL characters or unpaired surrogates');
+    const templated = await call(templates.POST as Handler, '/api/v1/templates', { key: keyA, method: 'POST', body: { name: 't', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '{{title}}\u0000' } }] } });
+    expect(templated.status).toBe(400);
+    expect(templated.json.error?.details?.[0]?.field).toBe('blocks.0.text.text');
   });
 
   it('answers 400 for malformed JSON and 413 for a body over 512 KB', async () => {

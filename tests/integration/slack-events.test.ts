@@ -1,5 +1,6 @@
 // Slack Events API and the /klaxon command over real, signed HTTP from the emulator: the handshake,
 // dedupe under retries, App Home, the channel cache, uninstall, and the slash command.
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
@@ -139,6 +140,20 @@ describe('/klaxon', () => {
       ['acknowledged', 'U0ACMEMEM2', 'slack'],
       ['resolved', 'U0ACMEMEM2', 'slack'],
     ]);
+  });
+
+  it('answers 400, not 500, to a signed command carrying text PostgreSQL cannot store', async () => {
+    expect((await command('ack \u0000')).status).toBe(400);
+    // A team id no workspace has, so signed here rather than by the emulator's Slack.
+    const body = new URLSearchParams({ team_id: 'T0ACME\u00000001', user_id: 'U0ACMEMEM2', command: '/klaxon', text: 'list' }).toString();
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `v0=${createHmac('sha256', emulator.state.config.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const response = await fetch(`${app.url}/api/slack/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
+      body,
+    });
+    expect(response.status).toBe(400);
   });
 
   it('explains help, unknown commands and unknown ids', async () => {
