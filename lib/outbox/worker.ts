@@ -2,13 +2,12 @@
 // channel's next posting slot comes, or a short poll (for retries and timed jobs that came due); then claims
 // due work of each kind in OUTBOX_KINDS and runs it concurrently, topping up as items finish. It runs inside
 // `npm start` and, for scale, as separate `npm run worker` processes sharing one PostgreSQL.
-import pg from 'pg';
 import { db } from '../db';
-import { env } from '../env';
 import { log } from '../log';
 import { scheduleRetention } from './handlers/retention';
 import { OUTBOX_KINDS, type OutboxKind } from './kinds';
-import { onWorkSignal, parseWorkNotification, WORK_CHANNEL, type PostChannel, type PostTaker, type WorkKind, type WorkListener } from './signal';
+import { listenForWork } from './listen';
+import { onWorkSignal, type PostChannel, type PostTaker, type WorkKind, type WorkListener } from './signal';
 
 /** Worker is a running worker loop. */
 export interface Worker {
@@ -170,21 +169,9 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     },
   };
 
-  const listener = new pg.Client({ connectionString: env().databaseUrl });
-  // A lost LISTEN connection only costs wake-ups: the loop still polls. Unheard, its 'error' would end the process.
-  listener.on('error', (error) => log().warn({ err: error }, 'Worker lost its LISTEN connection (polling instead)'));
   const unsubscribe = onWorkSignal(onSignal, taker);
+  const listening = listenForWork(want, [...kinds.keys()]);
   const loop = (async () => {
-    try {
-      await listener.connect();
-      listener.on('notification', (message) => {
-        const wanted = parseWorkNotification(message.payload);
-        if (wanted) want(wanted);
-      });
-      await listener.query(`LISTEN ${WORK_CHANNEL}`);
-    } catch (error) {
-      log().warn({ err: error }, 'Worker could not LISTEN (falling back to polling)');
-    }
     await scheduleRetention(db()).catch((error: unknown) => log().error({ err: error }, 'Could not schedule the retention job'));
     while (running) {
       await claimDue();
@@ -201,7 +188,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       unsubscribe();
       wake?.();
       await loop;
-      await listener.end().catch(() => undefined);
+      await listening.close();
       log().info('Delivery worker stopped.');
     },
   };
