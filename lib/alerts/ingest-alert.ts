@@ -45,5 +45,5 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
 export async function ingestAlert(scope: WorkspaceScope, input: AlertInput): Promise<IngestResult> {
   if (input.action === 'trigger') return trigger(scope, input);
   const alert = await changeAlertStatusByDedupKey(scope, input.dedupKey, input.action);
-  return { id: alert.id, status: alert.status, dedupKey: alert.dedupKey, created: false };
+  return { id: alert.id, status: alert.status, dedupKey: alert.dedupKey, created: false, occurrences: alert.occurrences };
 }

@@ -10,10 +10,14 @@ export interface ReceivedAlert {
   id: string;
   status: string;
   dedup_key: string;
+  /** A trigger whose dedup_key matched an open alert: counted on it, not posted again. */
+  deduplicated: boolean;
+  occurrences: number;
 }
 
 /** receiveAlert accepts one alert body for the scoped workspace (throws AppError / ZodError on refusal). */
 export async function receiveAlert(scope: WorkspaceScope, body: unknown): Promise<ReceivedAlert> {
-  const result = await ingestAlert(scope, alertInputSchema.parse(body));
-  return { id: result.id, status: result.status, dedup_key: result.dedupKey };
+  const input = alertInputSchema.parse(body);
+  const result = await ingestAlert(scope, input);
+  return { id: result.id, status: result.status, dedup_key: result.dedupKey, deduplicated: input.action === 'trigger' && !result.created, occurrences: result.occurrences };
 }

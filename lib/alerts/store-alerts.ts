@@ -34,7 +34,9 @@ export interface StoredAlert {
   id: string;
   status: AlertStatus;
   dedupKey: string;
+  /** False when the trigger bumped an open alert with its dedup key (a repeat). */
   created: boolean;
+  occurrences: number;
 }
 
 const MAX_BATCH = 250;
@@ -62,7 +64,7 @@ const STORE_SQL = `
     FROM input
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
-    RETURNING id, workspace_id, dedup_key, status, severity, (xmax = 0) AS inserted
+    RETURNING id, workspace_id, dedup_key, status, severity, occurrences, (xmax = 0) AS inserted
   ), ${intakeDeliveriesSql({ upserted: 'upserted', now: '$19', alertIds: '$20', channelIds: '$21', templateIds: '$22', ordinals: '$23', lease: '$24', leaseMs: '$25' })}, activity AS (
     INSERT INTO alert_activity (id, workspace_id, alert_id, kind, actor_type, actor_id, actor_name, via, at)
     SELECT i.activity_id, i.workspace_id, u.id, (CASE WHEN u.inserted THEN 'triggered' ELSE 'occurred' END)::"ActivityKind",
@@ -70,7 +72,7 @@ const STORE_SQL = `
     FROM input i JOIN upserted u ON u.workspace_id = i.workspace_id AND u.dedup_key = i.dedup_key
     RETURNING 1
   )
-  SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.inserted, ${INTAKE_LEASED_COLUMN},
+  SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.occurrences, u.inserted, ${INTAKE_LEASED_COLUMN},
          (SELECT count(*) FROM activity)::int AS recorded,
          (SELECT count(*) FROM new_deliveries)::int AS posts, (SELECT count(*) FROM refreshed)::int AS updates
   FROM upserted u`;
@@ -80,6 +82,7 @@ interface ResultRow {
   workspace_id: string;
   dedup_key: string;
   status: AlertStatus;
+  occurrences: number;
   inserted: boolean;
   leased: IntakeLeased[] | null;
   posts: number;
@@ -156,7 +159,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     if (channels.length > 0) signalNewPosts(channels);
   }
   if (first && first.updates > 0) signalWork('update');
-  return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted }]));
+  return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted, occurrences: row.occurrences }]));
 }
 
 interface Pending {

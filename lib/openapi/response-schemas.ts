@@ -86,7 +86,13 @@ export const alertDetailOut = alertOut.extend({ deliveries: z.array(deliveryOut)
 export const alertListOut = z.object({ alerts: z.array(alertOut), next_cursor: z.string().nullable() });
 
 /** alertAcceptedOut is the 202 of `POST /api/v1/alerts`. */
-export const alertAcceptedOut = z.object({ id: z.string(), status: alertStatusOut, dedup_key: z.string() });
+export const alertAcceptedOut = z.object({
+  id: z.string(),
+  status: alertStatusOut,
+  dedup_key: z.string(),
+  deduplicated: z.boolean().describe('true when a trigger matched an open alert with this dedup_key: counted on it, not posted again'),
+  occurrences: z.number().int().describe('how many triggers the alert has had'),
+});
 
 /** apiKeyOut mirrors apiKeyJson (never the secret). */
 export const apiKeyOut = z.object({

@@ -85,12 +85,14 @@ describe('API keys', () => {
 });
 
 describe('POST /api/v1/alerts', () => {
-  it('answers 202 with id, status and dedup_key', async () => {
+  it('answers 202 with id, status and dedup_key, and says when a trigger was a repeat of an open alert', async () => {
     const response = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger({ dedup_key: 'api-1' }) });
     expect(response.status).toBe(202);
-    expect(Object.keys(response.json).sort()).toEqual(['dedup_key', 'id', 'status']);
-    expect(response.json).toMatchObject({ status: 'triggered', dedup_key: 'api-1' });
+    expect(Object.keys(response.json).sort()).toEqual(['dedup_key', 'deduplicated', 'id', 'occurrences', 'status']);
+    expect(response.json).toMatchObject({ status: 'triggered', dedup_key: 'api-1', deduplicated: false, occurrences: 1 });
     expect(typeof response.json.id).toBe('string');
+    const repeat = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger({ dedup_key: 'api-1' }) });
+    expect(repeat.json).toMatchObject({ id: response.json.id, deduplicated: true, occurrences: 2 });
   });
 
   it.each([
