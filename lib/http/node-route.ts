@@ -3,7 +3,7 @@
 // framework's per-request work (about half of intake's cost). The same endpoint definitions back their
 // app/api route.ts files; work an endpoint defers runs once the answer has been sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { alertmanagerIntake, opsgenieAction, opsgenieCreate, pagerDutyIntake } from '../integrations/endpoints';
+import { alertmanagerIntake, grafanaIntake, opsgenieAction, opsgenieCreate, pagerDutyIntake } from '../integrations/endpoints';
 import { alertIntake } from './alert-intake';
 import { servePipeline, type Answer, type Endpoint, type Transport } from './pipeline';
 import { MAX_BODY_BYTES, readNodeBody } from './read-json';
@@ -21,6 +21,7 @@ const serve =
 const FAST_PATHS: Record<string, Serve> = {
   '/api/v1/alerts': serve(alertIntake),
   '/api/v1/integrations/alertmanager': serve(alertmanagerIntake),
+  '/api/v1/integrations/grafana': serve(grafanaIntake),
   '/api/v1/integrations/pagerduty/v2/enqueue': serve(pagerDutyIntake),
   '/api/v1/integrations/opsgenie/v2/alerts': serve(opsgenieCreate),
   '/api/slack/events': serve(slackEvents),

@@ -71,10 +71,10 @@ function isoDate(value: string | undefined): string | undefined {
 
 /** triggerOf fits a source's alert to the API's limits; an unknown severity becomes `warning` and a field says so. */
 export function triggerOf(alert: LooseAlert): AlertInput {
-  const { severity, unknown } = readSeverity(alert.severity, alert.severityMap);
+  const { severity, note } = readSeverity(alert.severity, alert.severityMap);
   const eventType = eventTypeOf(alert.eventType, alert.fallbackEventType);
   const title = clip((alert.title ?? '').trim() || eventType, 250);
-  const fields = fieldsOf({ ...(unknown ? { severity: `${unknown} (not a Klaxon severity: shown as warning)` } : {}), ...alert.fields });
+  const fields = fieldsOf({ ...(note ? { severity: note } : {}), ...alert.fields });
   const links = (alert.links ?? []).filter((link) => isHttpUrl(link.url)).slice(0, MAX_LINKS).map((link) => ({ text: clip(link.text, 200), url: link.url }));
   const description = alert.description?.trim() ? clip(alert.description, 10_000) : undefined;
   const dedupKey = alert.dedupKey?.trim() ? clip(alert.dedupKey.trim(), 255) : undefined;

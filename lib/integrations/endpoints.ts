@@ -6,9 +6,11 @@ import { changeAlertStatusByDedupKey, changeAlertStatusFor } from '../alerts/lif
 import { AppError } from '../errors';
 import { keyFromAuthorization } from '../http/authenticate';
 import type { Incoming } from '../http/pipeline';
-import { apiEndpoint } from '../http/with-api';
+import { apiEndpoint, type ApiEndpointOptions } from '../http/with-api';
+import type { AlertInput } from '../schemas/alert';
 import { countIntake, type AlertSource } from '../metrics';
 import { alertmanagerAlerts, alertmanagerNotificationSchema } from './alertmanager';
+import { grafanaAlerts, grafanaNotificationSchema } from './grafana';
 import { ingestAlerts } from './ingest-alerts';
 import { identifierTypeSchema, opsgenieAccepted, opsgenieActionSchema, opsgenieAlert, opsgenieCreateSchema, opsgenieError } from './opsgenie';
 import { pagerDutyAlert, pagerDutyError, pagerDutyEventSchema } from './pagerduty';
@@ -18,17 +20,28 @@ const observeRefusals = (source: AlertSource) => ({ status }: { status: number }
   if (status >= 300) countIntake(source, status);
 };
 
-/** alertmanagerIntake serves Alertmanager's webhook: 200 `{ alerts }` once every alert of the notification is stored. */
-export const alertmanagerIntake = apiEndpoint(
-  'alerts:write',
-  async ({ scope, json }) => {
-    const inputs = alertmanagerAlerts(alertmanagerNotificationSchema.parse(await json()));
-    const results = await ingestAlerts(scope, inputs);
-    countIntake('alertmanager', 200, inputs.length);
-    return { status: 200, headers: {}, body: { alerts: results.filter((result) => result !== null).length } };
-  },
-  { rateLimited: true, observe: observeRefusals('alertmanager') },
-);
+/** notificationIntake serves a notification of many alerts: 200 `{ alerts }` (how many it opened, bumped or changed) once all are stored. */
+function notificationIntake(source: AlertSource, toInputs: (body: unknown) => AlertInput[], key?: ApiEndpointOptions<Record<string, never>>['key']) {
+  return apiEndpoint(
+    'alerts:write',
+    async ({ scope, json }) => {
+      const inputs = toInputs(await json());
+      const results = await ingestAlerts(scope, inputs);
+      countIntake(source, 200, inputs.length);
+      return { status: 200, headers: {}, body: { alerts: results.filter((result) => result !== null).length } };
+    },
+    { rateLimited: true, observe: observeRefusals(source), ...(key ? { key } : {}) },
+  );
+}
+
+/** alertmanagerIntake serves Alertmanager's webhook (key as Bearer). */
+export const alertmanagerIntake = notificationIntake('alertmanager', (body) => alertmanagerAlerts(alertmanagerNotificationSchema.parse(body)));
+
+/** grafanaIntake serves Grafana's webhook contact point (key as Bearer, or as a Basic password). */
+export const grafanaIntake = notificationIntake('grafana', (body) => grafanaAlerts(grafanaNotificationSchema.parse(body)), {
+  read: (request) => Promise.resolve(keyFromAuthorization(request.head.headers.get('authorization'), ['Bearer', 'Basic'])),
+  missing: 'Send a Klaxon API key as `Authorization: Bearer <key>`, or as the password of Basic authentication.',
+});
 
 async function routingKey(request: Incoming<unknown>): Promise<string | null> {
   const body = await request.json();

@@ -37,7 +37,8 @@ export const DEFAULT_SEVERITY_MAP: SeverityMap = {
 /** SeverityReading is the severity an alert gets, and a note for the alert when the source's word was not understood. */
 export interface SeverityReading {
   severity: Severity;
-  unknown?: string;
+  /** note says what was sent when it was not understood. */
+  note?: string;
 }
 
 const isSeverity = (word: string): word is Severity => (SEVERITIES as readonly string[]).includes(word);
@@ -49,5 +50,5 @@ export function readSeverity(raw: unknown, map: SeverityMap = DEFAULT_SEVERITY_M
   if (isSeverity(lower)) return { severity: lower };
   const mapped = Object.hasOwn(map, lower) ? map[lower] : undefined;
   if (mapped) return { severity: mapped };
-  return { severity: 'warning', unknown: word === '' ? '(none sent)' : word };
+  return { severity: 'warning', note: word === '' ? 'none sent: shown as warning' : `${word} (not a Klaxon severity: shown as warning)` };
 }
