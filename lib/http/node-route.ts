@@ -31,8 +31,8 @@ const FAST_PATHS: Record<string, Serve> = {
 
 // POST paths with an id in them, by their route template (`[name]` segments).
 const FAST_TEMPLATES: Record<string, Serve> = {
-  '/api/v1/integrations/opsgenie/v2/alerts/[identifier]/acknowledge': serve(opsgenieAction('acknowledge')),
-  '/api/v1/integrations/opsgenie/v2/alerts/[identifier]/close': serve(opsgenieAction('resolve')),
+  '/api/v1/integrations/opsgenie/v2/alerts/[id]/acknowledge': serve(opsgenieAction('acknowledge')),
+  '/api/v1/integrations/opsgenie/v2/alerts/[id]/close': serve(opsgenieAction('resolve')),
 };
 
 const TEMPLATES = Object.entries(FAST_TEMPLATES).map(([route, serveIt]) => ({ route, serve: serveIt, segments: route.split('/') }));

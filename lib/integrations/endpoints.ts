@@ -83,14 +83,14 @@ export const opsgenieCreate = apiEndpoint(
 
 /** opsgenieAction serves acknowledge or close of an alert by `identifierType=id` (Klaxon's alert id) or `alias` (dedup key). */
 export function opsgenieAction(action: 'acknowledge' | 'resolve') {
-  return apiEndpoint<{ identifier: string }>(
+  return apiEndpoint<{ id: string }>(
     'alerts:write',
     async ({ scope, json, params, request, requestId }) => {
       const startedAt = performance.now();
       const identifierType = identifierTypeSchema.parse(new URL(request.url).searchParams.get('identifierType') ?? undefined);
       // The body (user, source, note) is optional; when sent it must have Opsgenie's shape.
       opsgenieActionSchema.parse(await json().catch(() => undefined));
-      const change = identifierType === 'alias' ? changeAlertStatusByDedupKey(scope, params.identifier, action) : changeAlertStatusFor(scope, params.identifier, action);
+      const change = identifierType === 'alias' ? changeAlertStatusByDedupKey(scope, params.id, action) : changeAlertStatusFor(scope, params.id, action);
       // Opsgenie accepts an action on an alert it cannot find and drops it later: the answer is 202 either way.
       await change.catch((error: unknown) => {
         if (!(error instanceof AppError && error.code === 'not_found')) throw error;

@@ -3,5 +3,5 @@ import { opsgenieAction } from '@/lib/integrations/endpoints';
 
 export const dynamic = 'force-dynamic';
 
-/** POST /api/v1/integrations/opsgenie/v2/alerts/{identifier}/close?identifierType=id|alias: resolves the alert. */
+/** POST /api/v1/integrations/opsgenie/v2/alerts/{id}/close?identifierType=id|alias: resolves the alert. */
 export const POST = webRoute(opsgenieAction('resolve'));
