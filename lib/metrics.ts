@@ -86,9 +86,9 @@ export type AlertSource = 'api' | 'alertmanager' | 'grafana' | 'pagerduty' | 'op
 // The reasons an intake request is refused, a fixed set whatever the endpoint.
 const REJECTION_REASONS: Record<number, string> = { 400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 429: 'rate_limited' };
 
-/** countIntake counts an intake request of one alert by its answer: received when 2xx, else rejected by reason. */
-export function countIntake(source: AlertSource, status: number): void {
-  if (status >= 200 && status < 300) metricsState.alertsReceived.inc({ source });
+/** countIntake counts an intake request by its answer: its `alerts` received when 2xx, else one rejection by reason. */
+export function countIntake(source: AlertSource, status: number, alerts = 1): void {
+  if (status >= 200 && status < 300) metricsState.alertsReceived.inc({ source }, alerts);
   else metricsState.alertsRejected.inc({ reason: REJECTION_REASONS[status] ?? 'error' });
 }
 

@@ -27,11 +27,25 @@ async function scopeFromSession(request: RequestHead, permission: ApiKeyScope): 
   return scope;
 }
 
-async function scopeFromApiKey(authorization: string, permission: ApiKeyScope): Promise<WorkspaceScope> {
-  const [kind, key] = authorization.split(' ', 2);
-  if (kind?.toLowerCase() !== 'bearer' || !key) throw new AppError('unauthorized', 'Authorization must be `Bearer <api key>`.');
+/** KeyScheme is a way an Authorization header carries an API key: as a Bearer token, a Basic password, or Opsgenie's GenieKey. */
+export type KeyScheme = 'Bearer' | 'Basic' | 'GenieKey';
+
+/** keyFromAuthorization reads the API key from an Authorization header in one of `schemes`, or null. */
+export function keyFromAuthorization(authorization: string | null, schemes: readonly KeyScheme[]): string | null {
+  const [kind, value] = (authorization ?? '').trim().split(/\s+/, 2);
+  const scheme = schemes.find((name) => name.toLowerCase() === kind?.toLowerCase());
+  if (!scheme || !value) return null;
+  if (scheme !== 'Basic') return value;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : decoded.slice(colon + 1) || null;
+}
+
+/** scopeForKey returns the scope an API key acts in, refusing a key without `permission`; later log lines name it. */
+export async function scopeForKey(key: string, permission: ApiKeyScope): Promise<WorkspaceScope> {
   const { scope, keyScopes } = await authenticateApiKey(key.trim());
   if (!keyScopes.includes(permission)) throw new AppError('forbidden', `This API key lacks the ${permission} scope.`);
+  addLogContext({ workspace: scope.workspaceId, actor: `${scope.actor.type}:${scope.actor.id}` });
   return scope;
 }
 
@@ -41,7 +55,12 @@ async function scopeFromApiKey(authorization: string, permission: ApiKeyScope): 
  */
 export async function authenticate(request: RequestHead, permission: ApiKeyScope): Promise<WorkspaceScope> {
   const authorization = request.headers.get('authorization');
-  const scope = authorization ? await scopeFromApiKey(authorization, permission) : await scopeFromSession(request, permission);
+  if (authorization) {
+    const key = keyFromAuthorization(authorization, ['Bearer']);
+    if (!key) throw new AppError('unauthorized', 'Authorization must be `Bearer <api key>`.');
+    return scopeForKey(key, permission);
+  }
+  const scope = await scopeFromSession(request, permission);
   addLogContext({ workspace: scope.workspaceId, actor: `${scope.actor.type}:${scope.actor.id}` });
   return scope;
 }

@@ -3,34 +3,77 @@
 // framework's per-request work (about half of intake's cost). The same endpoint definitions back their
 // app/api route.ts files; work an endpoint defers runs once the answer has been sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { alertmanagerIntake, grafanaIntake, opsgenieAction, opsgenieCreate, pagerDutyIntake } from '../integrations/endpoints';
 import { alertIntake } from './alert-intake';
 import { servePipeline, type Answer, type Endpoint, type Transport } from './pipeline';
 import { MAX_BODY_BYTES, readNodeBody } from './read-json';
 import type { RequestHead } from './request-head';
 import { slackCommands, slackEvents, slackInteractions } from './slack-endpoints';
 
+type Serve = (transport: Transport, params: Record<string, string>) => Promise<Answer>;
+
 const serve =
-  <A>(endpoint: Endpoint<A>) =>
-  (transport: Transport) =>
-    servePipeline(transport, endpoint, {});
+  <A, P>(endpoint: Endpoint<A, P>): Serve =>
+  (transport, params) =>
+    servePipeline(transport, endpoint, params as P);
 
 // POST paths only: every other method and path goes to Next.
-const FAST_PATHS: Record<string, (transport: Transport) => Promise<Answer>> = {
+const FAST_PATHS: Record<string, Serve> = {
   '/api/v1/alerts': serve(alertIntake),
+  '/api/v1/integrations/alertmanager': serve(alertmanagerIntake),
+  '/api/v1/integrations/grafana': serve(grafanaIntake),
+  '/api/v1/integrations/pagerduty/v2/enqueue': serve(pagerDutyIntake),
+  '/api/v1/integrations/opsgenie/v2/alerts': serve(opsgenieCreate),
   '/api/slack/events': serve(slackEvents),
   '/api/slack/interactions': serve(slackInteractions),
   '/api/slack/commands': serve(slackCommands),
 };
 
-function pathOf(request: IncomingMessage): string {
+// POST paths with an id in them, by their route template (`[name]` segments).
+const FAST_TEMPLATES: Record<string, Serve> = {
+  '/api/v1/integrations/opsgenie/v2/alerts/[id]/acknowledge': serve(opsgenieAction('acknowledge')),
+  '/api/v1/integrations/opsgenie/v2/alerts/[id]/close': serve(opsgenieAction('resolve')),
+};
+
+const TEMPLATES = Object.entries(FAST_TEMPLATES).map(([route, serveIt]) => ({ route, serve: serveIt, segments: route.split('/') }));
+
+interface Matched {
+  route: string;
+  serve: Serve;
+  params: Record<string, string>;
+}
+
+// Opsgenie's SDKs end their paths with a slash (`/v2/alerts/`): one trailing slash is ignored.
+function match(request: IncomingMessage): Matched | null {
+  if (request.method !== 'POST') return null;
   const url = request.url ?? '';
   const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
+  const full = query < 0 ? url : url.slice(0, query);
+  const path = full.length > 1 && full.endsWith('/') ? full.slice(0, -1) : full;
+  if (Object.hasOwn(FAST_PATHS, path)) return { route: path, serve: FAST_PATHS[path]!, params: {} };
+  const segments = path.split('/');
+  for (const template of TEMPLATES) {
+    if (template.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = template.segments.every((part, index) => {
+      const segment = segments[index]!;
+      if (!part.startsWith('[')) return part === segment;
+      if (segment === '') return false;
+      try {
+        params[part.slice(1, -1)] = decodeURIComponent(segment);
+      } catch {
+        return false;
+      }
+      return true;
+    });
+    if (fits) return { route: template.route, serve: template.serve, params };
+  }
+  return null;
 }
 
 /** isFastPath tells whether node:http serves a request itself rather than handing it to Next. */
 export function isFastPath(request: IncomingMessage): boolean {
-  return request.method === 'POST' && Object.hasOwn(FAST_PATHS, pathOf(request));
+  return match(request) !== null;
 }
 
 function headOf(request: IncomingMessage): RequestHead {
@@ -77,10 +120,10 @@ export async function serveFastPath(
   response: ServerResponse,
   track: (work: Promise<void>) => void = () => undefined,
 ): Promise<void> {
-  const path = pathOf(request);
+  const { route, serve: serveIt, params } = match(request)!;
   const deferred: Array<() => Promise<void>> = [];
-  const transport: Transport = { head: headOf(request), route: path, readBody: () => readNodeBody(request), defer: (work) => deferred.push(work) };
-  const answer = await FAST_PATHS[path]!(transport);
+  const transport: Transport = { head: headOf(request), route, readBody: () => readNodeBody(request), defer: (work) => deferred.push(work) };
+  const answer = await serveIt(transport, params);
   await send(response, answer);
   discardBody(request);
   for (const work of deferred) track(work());

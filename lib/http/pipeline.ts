@@ -53,6 +53,8 @@ export interface Endpoint<A, P = Record<string, never>> {
   handle(access: A, request: Incoming<P>): Promise<Answer>;
   /** mapError translates the endpoint's own failures before the API's error mapping. */
   mapError?(error: unknown): unknown;
+  /** shapeError re-shapes the API's error answer for a format that answers errors its own way (PagerDuty, Opsgenie). */
+  shapeError?(answer: PlainResponse, requestId: string): PlainResponse;
   observe?(outcome: Outcome): void;
 }
 
@@ -93,7 +95,8 @@ export function servePipeline<A, P>(transport: Transport, endpoint: Endpoint<A, 
       if (key !== undefined) await spendAllowance(key);
       answer = await endpoint.handle(access, incoming);
     } catch (error) {
-      answer = errorPayload(endpoint.mapError ? endpoint.mapError(error) : error);
+      const payload = errorPayload(endpoint.mapError ? endpoint.mapError(error) : error);
+      answer = endpoint.shapeError ? endpoint.shapeError(payload, requestId) : payload;
     }
     const seconds = (performance.now() - started) / 1000;
     const { method } = transport.head;

@@ -19,6 +19,10 @@ import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
+import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager';
+import { grafanaNotificationSchema } from '@/lib/integrations/grafana';
+import { opsgenieActionSchema, opsgenieCreateSchema } from '@/lib/integrations/opsgenie';
+import { pagerDutyEventSchema } from '@/lib/integrations/pagerduty';
 import { openApiDocument } from './openapi-document';
 import * as out from './response-schemas';
 
@@ -114,6 +118,12 @@ describe('openApiDocument', () => {
       for (const requirement of security) for (const scheme of Object.keys(requirement)) expect(schemes).toContain(scheme);
       if (p === '/api/health' || p === '/api/v1/openapi.json') {
         expect(security, p).toEqual([]);
+        continue;
+      }
+      if (p.startsWith('/api/v1/integrations/')) {
+        // Drop-in formats carry the key their own way, never a session.
+        expect(security.flatMap((requirement) => Object.values(requirement)).flat(), p).toEqual(security.map(() => 'alerts:write'));
+        expect(Object.keys(operation.responses as Json)).toEqual(expect.arrayContaining(['401', '403']));
         continue;
       }
       const [keyRequirement] = security;
@@ -391,6 +401,12 @@ describe('the README', () => {
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,
       'POST /api/v1/templates/preview': templatePreviewSchema,
+      'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
+      'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
+      'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,
+      'POST /api/v1/integrations/opsgenie/v2/alerts': opsgenieCreateSchema,
+      'POST /api/v1/integrations/opsgenie/v2/alerts/{id}/acknowledge': opsgenieActionSchema,
+      'POST /api/v1/integrations/opsgenie/v2/alerts/{id}/close': opsgenieActionSchema,
     };
     const withBodies = curls.filter((curl) => curl.body !== undefined);
     expect(new Set(withBodies.map((curl) => curl.operation))).toEqual(new Set(Object.keys(schemaOf)));

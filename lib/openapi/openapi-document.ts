@@ -165,9 +165,11 @@ interface Operation {
   body?: { schema: string; examples: Record<string, { summary: string; value: unknown }> };
   /** The success answer; `schema` names a component schema, or is an inline one. */
   ok: { status: number; description: string; schema?: string | Json };
-  /** Other non-error answers by status. */
-  more?: Record<number, { description: string; schema: string }>;
+  /** Other answers by status (for a drop-in format, its own error answers). */
+  more?: Record<number, { description: string; schema: string | Json }>;
   errors?: ErrorStatus[];
+  /** A drop-in format that carries its key its own way: its security requirements, said instead of the scope note. */
+  key?: { security: Array<Record<string, string[]>>; note: string };
 }
 
 const ERROR_RESPONSES: Record<ErrorStatus | 401 | 403, string> = {
@@ -186,6 +188,7 @@ const ROUTES = 'Routes';
 const TEMPLATES = 'Templates';
 const CHANNELS = 'Channels';
 const SYSTEM = 'System';
+const DROP_IN = 'Drop-in intake';
 
 const example = (summary: string, value: unknown) => ({ summary, value });
 
@@ -418,6 +421,7 @@ const paths = (): Record<string, PathSpec> => ({
       },
     },
   },
+  ...dropInPaths(),
   '/api/v1/openapi.json': {
     operations: {
       get: {
@@ -444,20 +448,85 @@ const paths = (): Record<string, PathSpec> => ({
   },
 });
 
+// The drop-in endpoints (DESIGN.md §5a): bodies and answers are the source tools' own formats (see the README's
+// "Drop-in intake" and fixtures/integrations); errors of PagerDuty and Opsgenie come in their shapes.
+function dropInPaths(): Record<string, PathSpec> {
+  const notification = (operationId: string, summary: string, format: string, schemes: Array<Record<string, string[]>>, keyNote: string): PathSpec => ({
+    operations: {
+      post: {
+        operationId,
+        summary,
+        description: `${format} One Klaxon alert per entry of \`alerts[]\` (fingerprint = dedup key, \`status: resolved\` resolves), all stored in one statement before the answer.`,
+        tag: DROP_IN,
+        permission: 'alerts:write',
+        key: { security: schemes, note: keyNote },
+        ok: { status: 200, description: 'Every alert of the notification is stored.', schema: { type: 'object', properties: { alerts: { type: 'integer', description: 'Alerts opened, bumped or resolved.' } }, required: ['alerts'] } },
+        more: { 401: { description: 'No or a wrong key.', schema: 'Error' }, 403: { description: 'The key lacks alerts:write.', schema: 'Error' } },
+        errors: [400, 413, 429],
+      },
+    },
+  });
+  const pagerDutyError = (status: string) => ({ type: 'object', properties: { status: { const: status }, message: { type: 'string' }, errors: { type: 'array', items: { type: 'string' } } }, required: ['status', 'message', 'errors'] });
+  const opsgenieAnswer = { type: 'object', properties: { result: { const: 'Request will be processed' }, took: { type: 'number' }, requestId: { type: 'string' } }, required: ['result', 'took', 'requestId'] };
+  const opsgenieError = { type: 'object', properties: { message: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } }, took: { type: 'number' }, requestId: { type: 'string' } }, required: ['message', 'took', 'requestId'] };
+  const opsgenieErrors = { 400: { description: 'Invalid request.', schema: opsgenieError }, 401: { description: 'No or a wrong key ("Could not authenticate").', schema: opsgenieError }, 403: { description: 'The key lacks alerts:write.', schema: opsgenieError }, 429: { description: 'Rate limited.', schema: opsgenieError } };
+  const genieKey = { security: [{ genieKey: ['alerts:write'] }], note: 'Needs a Klaxon API key with `alerts:write` as `Authorization: GenieKey <key>`.' };
+  const identifier = { name: 'id', in: 'path', required: true, description: "The alert's id, or its dedup key with `identifierType=alias`.", schema: { type: 'string', minLength: 1 } };
+  const identifierType = { name: 'identifierType', in: 'query', required: false, description: '`id` (default) or `alias`.', schema: { type: 'string', enum: ['id', 'alias'], default: 'id' } };
+  const opsgenieAction = (operationId: string, summary: string): PathSpec => ({
+    parameters: [identifier],
+    operations: {
+      post: { operationId, summary, tag: DROP_IN, permission: 'alerts:write', key: genieKey, parameters: [identifierType], ok: { status: 202, description: 'Accepted (also for an alert that is not open).', schema: opsgenieAnswer }, more: opsgenieErrors },
+    },
+  });
+  return {
+    '/api/v1/integrations/alertmanager': notification('alertmanagerWebhook', 'Alertmanager webhook', 'Prometheus Alertmanager\'s webhook payload, `version: "4"`.', [{ apiKey: ['alerts:write'] }], 'Needs a Klaxon API key with `alerts:write` as `Authorization: Bearer <key>` (`http_config.authorization`).'),
+    '/api/v1/integrations/grafana': notification('grafanaWebhook', 'Grafana webhook contact point', "Grafana Alerting's webhook payload, `version: \"1\"`; dashboard, panel and silence URLs become link buttons, `values` fields.", [{ apiKey: ['alerts:write'] }, { basicKey: ['alerts:write'] }], 'Needs a Klaxon API key with `alerts:write` as `Authorization: Bearer <key>`, or as the password of Basic authentication.'),
+    '/api/v1/integrations/pagerduty/v2/enqueue': {
+      operations: {
+        post: {
+          operationId: 'pagerDutyEnqueue',
+          summary: 'PagerDuty Events API v2',
+          description: 'An Events API v2 event: `event_action` trigger, acknowledge or resolve by `dedup_key`. Answers as PagerDuty does.',
+          tag: DROP_IN,
+          permission: 'alerts:write',
+          key: { security: [{ routingKey: ['alerts:write'] }], note: 'Needs a Klaxon API key with `alerts:write` as the body\'s `routing_key`.' },
+          ok: { status: 202, description: 'Event processed.', schema: { type: 'object', properties: { status: { const: 'success' }, message: { const: 'Event processed' }, dedup_key: { type: 'string' } }, required: ['status', 'message', 'dedup_key'] } },
+          more: {
+            400: { description: 'Invalid event.', schema: pagerDutyError('invalid event') },
+            401: { description: 'No or a wrong routing_key.', schema: pagerDutyError('error') },
+            403: { description: 'The key lacks alerts:write.', schema: pagerDutyError('error') },
+            429: { description: 'Rate limited.', schema: pagerDutyError('throttle event') },
+          },
+        },
+      },
+    },
+    '/api/v1/integrations/opsgenie/v2/alerts': {
+      operations: {
+        post: { operationId: 'opsgenieCreateAlert', summary: 'Opsgenie create alert', description: 'Opsgenie Alert API v2 create: `alias` is the dedup key, `priority` P1–P5 the severity.', tag: DROP_IN, permission: 'alerts:write', key: genieKey, ok: { status: 202, description: 'Accepted.', schema: opsgenieAnswer }, more: opsgenieErrors },
+      },
+    },
+    '/api/v1/integrations/opsgenie/v2/alerts/{id}/acknowledge': opsgenieAction('opsgenieAcknowledgeAlert', 'Opsgenie acknowledge alert'),
+    '/api/v1/integrations/opsgenie/v2/alerts/{id}/close': opsgenieAction('opsgenieCloseAlert', 'Opsgenie close alert (resolve)'),
+  };
+}
+
 function jsonContent(schema: Json, extra: Json = {}): Json {
   return { 'application/json': { schema, ...extra } };
 }
 
-function operationObject({ operationId, summary, description, tag, permission, parameters, body, ok, more = {}, errors = [] }: Operation): Json {
+function operationObject({ operationId, summary, description, tag, permission, parameters, body, ok, more = {}, errors = [], key }: Operation): Json {
   const schemaOf = (schema: string | Json) => (typeof schema === 'string' ? ref('schemas', schema) : schema);
   const responses: Record<string, Json> = {
     [ok.status]: { description: ok.description, ...(ok.schema ? { content: jsonContent(schemaOf(ok.schema)) } : {}) },
   };
   for (const [status, answer] of Object.entries(more)) responses[status] = { description: answer.description, content: jsonContent(schemaOf(answer.schema)) };
-  const statuses = [...errors, ...(permission ? ([401, 403] as const) : [])].sort((a, b) => a - b);
+  const statuses = [...errors, ...(permission && !key ? ([401, 403] as const) : [])].sort((a, b) => a - b);
   for (const status of statuses) responses[status] = ref('responses', ERROR_RESPONSES[status]);
 
-  const scopeNote = permission
+  const scopeNote = key
+    ? key.note
+    : permission
     ? `Needs an API key with the \`${permission}\` scope, or a dashboard session` +
       (permission === 'alerts:read' ? '.' : ' of a workspace admin.')
     : 'Public.';
@@ -466,8 +535,8 @@ function operationObject({ operationId, summary, description, tag, permission, p
     summary,
     description: [description, scopeNote].filter(Boolean).join('\n\n'),
     tags: [tag],
-    security: permission ? [{ apiKey: [permission] }, { session: [] }] : [],
-    ...(permission || parameters ? { parameters: [...(parameters ?? []), ...(permission ? [ref('parameters', 'TeamId')] : [])] } : {}),
+    security: key ? key.security : permission ? [{ apiKey: [permission] }, { session: [] }] : [],
+    ...(permission || parameters ? { parameters: [...(parameters ?? []), ...(permission && !key ? [ref('parameters', 'TeamId')] : [])] } : {}),
     ...(body ? { requestBody: { required: true, content: jsonContent(ref('schemas', body.schema), { examples: body.examples }) } } : {}),
     responses,
   };
@@ -498,6 +567,7 @@ function build(): OpenApiDocument {
       { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
       { name: CHANNELS, description: "The workspace's Slack channels." },
       { name: SYSTEM, description: 'Health and this document.' },
+      { name: DROP_IN, description: 'Alertmanager, Grafana, PagerDuty and Opsgenie formats, each with its key where the format carries it.' },
     ],
     paths: Object.fromEntries(
       Object.entries(paths()).map(([path, { parameters, operations }]) => [
@@ -547,6 +617,9 @@ function build(): OpenApiDocument {
         ),
       },
       securitySchemes: {
+        basicKey: { type: 'http', scheme: 'basic', description: 'A Klaxon API key as the password of Basic authentication (any user name).' },
+        genieKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'A Klaxon API key as `GenieKey <key>` (Opsgenie\'s scheme).' },
+        routingKey: { type: 'apiKey', in: 'header', name: 'X-Routing-Key-In-Body', description: "Not a header: the Klaxon API key is the body's `routing_key` (PagerDuty Events v2). OpenAPI has no body-carried scheme." },
         apiKey: {
           type: 'http',
           scheme: 'bearer',

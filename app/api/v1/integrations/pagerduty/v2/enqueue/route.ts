@@ -1,0 +1,7 @@
+import { webRoute } from '@/lib/http/web-route';
+import { pagerDutyIntake } from '@/lib/integrations/endpoints';
+
+export const dynamic = 'force-dynamic';
+
+/** POST /api/v1/integrations/pagerduty/v2/enqueue: PagerDuty Events API v2 (also served by node:http, lib/http/node-route.ts). */
+export const POST = webRoute(pagerDutyIntake);
