@@ -25,14 +25,18 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   const headers: Record<string, string> = {};
   let teamId: string | undefined;
   let fault: Fault | undefined;
+  // A call is recorded at the moment it has fully arrived, as Slack would see it: the emulator's own work on it
+  // (validation, storage) is not part of the caller's latency.
+  let arrivedAt = state.now();
   try {
     params = await readParams(req, url);
+    arrivedAt = state.now();
     fault = state.faults.take(method);
     const delayMs = fault?.kind === 'delay' ? fault.ms : 0;
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (fault?.kind === 'fail') {
       const failed = failureResponse(fault.failure);
-      state.record({ method, teamId: callerTeam(state, params, req), params: safe(params), ok: false, error: failed.body.error, status: failed.status, at: new Date(state.now()).toISOString(), fault: 'failed' });
+      state.record({ method, teamId: callerTeam(state, params, req), params: safe(params), ok: false, error: failed.body.error, status: failed.status, at: new Date(arrivedAt).toISOString(), fault: 'failed' });
       sendJson(res, failed.status, failed.body, failed.headers);
       return;
     }
@@ -62,7 +66,7 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   }
   const error = result.ok ? undefined : String(result.error);
   const dropped = fault?.kind === 'drop';
-  state.record({ method, teamId, params: safe(params), ok: result.ok, error, status, at: new Date(state.now()).toISOString(), ...(dropped ? { fault: 'dropped' as const } : {}) });
+  state.record({ method, teamId, params: safe(params), ok: result.ok, error, status, at: new Date(arrivedAt).toISOString(), ...(dropped ? { fault: 'dropped' as const } : {}) });
   // Slack got the call but the caller never hears back: close the socket without a response.
   if (dropped) res.destroy();
   else sendJson(res, status, result, headers);

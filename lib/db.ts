@@ -20,7 +20,12 @@ function connection(): { prisma: PrismaClient; pool: pg.Pool } {
     // plain SQL all say so, whatever the zone of the machine or of an embedded PostgreSQL's initdb.
     pg.defaults.parseInputDatesAsUTC = true;
     pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(' ', 'T')}Z`));
-    const pool = new pg.Pool({ connectionString: url, max: 16, options: '-c TimeZone=UTC' });
+    // Generic plans: a prepared statement is planned once per connection instead of at every call. PostgreSQL's
+    // default picks a custom plan for the alert store statement on every call (it sizes the unnest of the bound
+    // arrays exactly, which makes every custom plan look cheaper): measured 1.9 ms planning + 0.8 ms executing,
+    // against 0 + 1.5 ms with the generic plan, and end-to-end p50 4 → 3 ms. Klaxon's statements are all scoped
+    // by key (workspace, alert, channel), where a generic plan is the one a custom plan would pick.
+    const pool = new pg.Pool({ connectionString: url, max: 16, options: '-c TimeZone=UTC -c plan_cache_mode=force_generic_plan' });
     // An idle connection the server closed (a restart, a failover, an administrator) is dropped from the pool and
     // replaced on next use; unheard, the pool's 'error' event would end the process.
     pool.on('error', (error) => log().warn({ err: error }, 'An idle database connection was closed; it will be replaced'));
