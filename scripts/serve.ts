@@ -1,46 +1,57 @@
 // Starts the whole product in this process: database (embedded unless DATABASE_URL is set), migrations, the
 // Slack emulator in sandbox mode (never with real Slack credentials), the web app and the in-process worker.
 import { startSlackEmulator } from '../emulator/server';
+import { disconnectDb } from '../lib/db';
 import { env, provideEnv } from '../lib/env';
+import { markStopping } from '../lib/health';
 import { log } from '../lib/log';
 import { startNextServer } from '../lib/runtime/next-server';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';
 import { startWorker } from '../lib/outbox/worker';
 import { printStartupBanner } from './startup-banner';
 
-/** serveKlaxon starts every part and returns the function that stops them, in reverse order. */
+/** serveKlaxon starts every part and returns the function that stops them, the last started first. */
 export async function serveKlaxon(options: { dev: boolean }): Promise<() => Promise<void>> {
   if (!options.dev) provideEnv({ NODE_ENV: 'production' });
   const runtime = await prepareRuntime();
-  const stops: Array<() => Promise<void>> = [() => runtime.stop()];
-
-  const { slack, port, appUrl, slackEmulatorPort, workerInProcess } = env();
-  let emulatorUrl: string | null = null;
-  if (slack.mode === 'sandbox') {
-    const emulator = await startSlackEmulator({
-      port: slackEmulatorPort,
-      signingSecret: slack.signingSecret,
-      clientId: slack.clientId,
-      clientSecret: slack.clientSecret,
-      appUrl,
-    });
-    stops.unshift(() => emulator.close());
-    provideEnv({ SLACK_API_URL: emulator.apiUrl, SLACK_AUTHORIZE_URL: emulator.authorizeUrl });
-    emulatorUrl = emulator.url;
-  }
-
-  const server = await startNextServer({ port, dev: options.dev, log: (line) => log().info(line) });
-  stops.unshift(() => server.close());
-  if (workerInProcess) {
-    const worker = startWorker();
-    stops.unshift(() => worker.stop());
-  }
-  printStartupBanner({
-    appUrl,
-    emulatorUrl,
-    database: runtime.embeddedDatabase ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL',
-  });
-  return async () => {
+  // Stopped in this order, first to last; the pool closes after everything that uses it, before the database.
+  const stops: Array<() => Promise<void>> = [disconnectDb, () => runtime.stop()];
+  const stopAll = async () => {
     for (const stop of stops) await stop();
   };
+  // A part that fails to start stops those already started: the embedded PostgreSQL runs in its own process
+  // group and would outlive this process.
+  try {
+    const { slack, port, appUrl, slackEmulatorPort, workerInProcess } = env();
+    let emulatorUrl: string | null = null;
+    if (slack.mode === 'sandbox') {
+      const emulator = await startSlackEmulator({
+        port: slackEmulatorPort,
+        signingSecret: slack.signingSecret,
+        clientId: slack.clientId,
+        clientSecret: slack.clientSecret,
+        appUrl,
+      });
+      stops.unshift(() => emulator.close());
+      provideEnv({ SLACK_API_URL: emulator.apiUrl, SLACK_AUTHORIZE_URL: emulator.authorizeUrl });
+      emulatorUrl = emulator.url;
+    }
+
+    const server = await startNextServer({ port, dev: options.dev, log: (line) => log().info(line) });
+    const worker = workerInProcess ? startWorker() : null;
+    // Health says 'stopping' at once; the server finishes its requests while the worker finishes its Slack calls.
+    stops.unshift(async () => {
+      markStopping();
+      await Promise.all([server.close(), worker?.stop()]);
+    });
+    printStartupBanner({
+      appUrl,
+      emulatorUrl,
+      database: runtime.embeddedDatabase ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL',
+    });
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+  return stopAll;
 }

