@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The env module, and code outside the app (scripts, tests, the emulator), may read process.env.
-    files: ['lib/env.ts', 'scripts/**', 'e2e/**', 'emulator/**', 'bench/**', '**/*.test.ts', '*.config.{js,ts}', 'tests/**'],
+    files: ['lib/env.ts', 'scripts/**', 'e2e/**', 'emulator/**', 'bench/**', 'fuzz/**', '**/*.test.ts', '*.config.{js,ts}', 'tests/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

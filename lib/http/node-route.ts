@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { alertmanagerIntake, grafanaIntake, opsgenieAction, opsgenieCreate, pagerDutyIntake } from '../integrations/endpoints';
 import { alertIntake } from './alert-intake';
+import { decodeSegment, isDecodablePath, malformedPath } from './path-params';
 import { servePipeline, type Answer, type Endpoint, type Transport } from './pipeline';
 import { MAX_BODY_BYTES, readNodeBody } from './read-json';
 import type { RequestHead } from './request-head';
@@ -43,10 +44,15 @@ interface Matched {
   params: Record<string, string>;
 }
 
+// Next answers a path it cannot decode (`%ZZ`, `%C0%80`) with a bare 500 before any route runs: such a path,
+// whatever the method, is answered here, through the pipeline, with a 400.
+const MALFORMED: Matched = { route: '(malformed path)', serve: serve(malformedPath), params: {} };
+
 // Opsgenie's SDKs end their paths with a slash (`/v2/alerts/`): one trailing slash is ignored.
 function match(request: IncomingMessage): Matched | null {
-  if (request.method !== 'POST') return null;
   const url = request.url ?? '';
+  if (!isDecodablePath(url)) return MALFORMED;
+  if (request.method !== 'POST') return null;
   const query = url.indexOf('?');
   const full = query < 0 ? url : url.slice(0, query);
   const path = full.length > 1 && full.endsWith('/') ? full.slice(0, -1) : full;
@@ -59,11 +65,7 @@ function match(request: IncomingMessage): Matched | null {
       const segment = segments[index]!;
       if (!part.startsWith('[')) return part === segment;
       if (segment === '') return false;
-      try {
-        params[part.slice(1, -1)] = decodeURIComponent(segment);
-      } catch {
-        return false;
-      }
+      params[part.slice(1, -1)] = decodeSegment(segment);
       return true;
     });
     if (fits) return { route: template.route, serve: template.serve, params };

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { bindLogContext, log, withLogContext } from '../log';
 import { metrics } from '../metrics';
+import { refuseUnusableParams } from './path-params';
 import { spendAllowance } from './rate-limit';
 import { parseJson } from './read-json';
 import type { RequestHead } from './request-head';
@@ -90,6 +91,7 @@ export function servePipeline<A, P>(transport: Transport, endpoint: Endpoint<A, 
     };
     let answer: Answer;
     try {
+      refuseUnusableParams(params);
       const access = await endpoint.access(incoming);
       const key = endpoint.rateLimitKey?.(access);
       if (key !== undefined) await spendAllowance(key);

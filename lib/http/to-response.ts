@@ -1,5 +1,6 @@
 // Maps errors to HTTP responses in one place: AppErrors become `{ error: { code, message, details? } }` with
 // their status; anything else is logged and answered with a generic 500 that leaks nothing.
+import { ErrorCode as SlackErrorCode } from '@slack/web-api';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../errors';
 import { log } from '../log';
@@ -33,6 +34,12 @@ export function errorPayload(error: unknown): PlainResponse {
     const headers: Record<string, string> = 'retryAfterSeconds' in error ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     return { status: STATUS[error.code], headers, body };
+  }
+  // Slack rate-limiting a call made for this request (a channel refresh, say): the caller may try again later.
+  const slack = error as { code?: unknown; retryAfter?: unknown };
+  if (slack?.code === SlackErrorCode.RateLimitedError) {
+    const seconds = typeof slack.retryAfter === 'number' ? Math.max(1, Math.ceil(slack.retryAfter)) : 30;
+    return { status: 429, headers: { 'Retry-After': String(seconds) }, body: { error: { code: 'rate_limited', message: `Slack is rate-limiting Klaxon's calls for this workspace; retry after ${seconds} s.` } } };
   }
   log().error({ err: error }, 'Unexpected error while handling a request');
   return { status: 500, headers: {}, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } };

@@ -1,20 +1,13 @@
 // The pipeline's adapter for web Request/Response handlers (Next's app/api route.ts files): one function per
 // endpoint, its route template read from the matched path and its params.
 import { servePipeline, type Answer, type Endpoint, type Incoming, type Transport } from './pipeline';
+import { decodeSegment, UNUSABLE_PARAMS } from './path-params';
 import { readWebBody } from './read-json';
 
 type RouteContext<P> = { params: Promise<P> };
 
 /** WebRoute is a route handler as Next calls it (tests call it the same way). */
 export type WebRoute<P> = (request: Request, context?: RouteContext<P>) => Promise<Response>;
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 // The matched path with each param's segment named instead (`/api/v1/routes/[id]`): labels never hold ids.
 function routeTemplate(pathname: string, params: unknown): string {
@@ -31,7 +24,9 @@ function routeTemplate(pathname: string, params: unknown): string {
 /** webRoute serves an endpoint as a route handler; `defer` runs work after the answer (Next's `after`). */
 export function webRoute<A, P>(endpoint: Endpoint<A, P>, defer: Transport['defer'] = (work) => void work()): WebRoute<P> {
   return async (request, context) => {
-    const params = ((await context?.params) ?? {}) as P;
+    // Next decodes the path's params; a malformed escape (`%ZZ`, an overlong or surrogate UTF-8 sequence) rejects
+    // them: such a path names nothing (the pipeline answers 404), never a 500.
+    const params = ((await Promise.resolve(context?.params).catch(() => UNUSABLE_PARAMS)) ?? {}) as P;
     const transport: Transport = {
       head: request,
       route: routeTemplate(new URL(request.url).pathname, params),

@@ -1,0 +1,17 @@
+// Real records for the fuzzer's paths with ids: a route, a template and a few alerts, made through the API.
+import type { FuzzContext } from './requests';
+
+async function post(url: string, key: string, body: unknown): Promise<{ id: string }> {
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+}
+
+/** seedRecords creates the records and returns their ids. */
+export async function seedRecords(appUrl: string, key: string, channel: string): Promise<FuzzContext['ids']> {
+  const route = await post(`${appUrl}/api/v1/routes`, key, { name: 'fuzz', event_types: ['fuzz.*'], severities: ['critical', 'error', 'warning', 'info'], channels: [channel] });
+  const template = await post(`${appUrl}/api/v1/templates`, key, { name: 'fuzz', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*{{title}}* {{severity}}' } }] });
+  const alerts: string[] = [];
+  for (let i = 0; i < 3; i += 1) alerts.push((await post(`${appUrl}/api/v1/alerts`, key, { event_type: 'fuzz.seed', severity: 'warning', title: `Fuzz seed ${i}`, dedup_key: `fuzz-seed-${i}` })).id);
+  return { alert: alerts, route: [route.id], template: [template.id] };
+}
