@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { screenshotPage, uniqueName } from '../support/dashboard';
+import { APP_URL } from '../support/ports';
+import { ACME, installFromLanding } from '../support/slack-ui';
+
+test('add an Alertmanager integration: its key once with the receiver YAML; Alertmanager posts with it; the last event shows', async ({ page, request }) => {
+  await installFromLanding(page, ACME.id, ACME.owner);
+  await page.getByRole('link', { name: 'Integrations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Integrations' })).toBeVisible();
+
+  const name = uniqueName('Prometheus production');
+  await page.getByLabel('Source').selectOption('alertmanager');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Label that names the event type').fill('service');
+  await page.getByLabel('Severity words').fill('page = critical\nticket = info');
+  await page.getByRole('button', { name: 'Add integration' }).click();
+  const secret = page.getByTestId('integration-secret');
+  await expect(secret).toHaveText(/^klx_live_\w+$/);
+  const key = (await secret.textContent())!.trim();
+  const yaml = page.getByTestId('integration-snippet').first();
+  await expect(yaml).toContainText(`url: "${APP_URL}/api/v1/integrations/alertmanager"`);
+  await expect(yaml).toContainText(`credentials: "${key}"`);
+  await screenshotPage(page, 'integrations-alertmanager-created');
+
+  const sent = await request.post('/api/v1/integrations/alertmanager', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { version: '4', status: 'firing', receiver: 'klaxon', truncatedAlerts: 0, alerts: [{ status: 'firing', labels: { alertname: 'HighLatency', service: 'checkout', severity: 'ticket' }, annotations: { summary: 'Latency high' }, fingerprint: uniqueName('fp').replace(/\W/g, '') }] },
+  });
+  expect(sent.status()).toBe(200);
+  await expect.poll(async () => {
+    await page.reload();
+    return page.getByTestId('integration-row').filter({ hasText: name }).getByTestId('integration-last-event').textContent();
+  }, { timeout: 15_000 }).toContain('1 alert accepted');
+  const row = page.getByTestId('integration-row').filter({ hasText: name });
+  await expect(row).not.toContainText(key);
+  await expect(row).toContainText(key.slice(0, 13));
+  await expect(row).toContainText('ticket → info');
+
+  await row.getByRole('button', { name: `Send a test event to ${name}` }).click();
+  await expect(row.getByRole('status').filter({ hasText: 'Test event: 1 alert accepted' })).toBeVisible();
+  await row.getByText('Configuration to paste').click();
+  await screenshotPage(page, 'integrations-list');
+});
+
+test('add a Sentry webhook: preview the mapping on a pasted body, get the URL once with curl, and rotate it', async ({ page, request }) => {
+  await installFromLanding(page, ACME.id, ACME.owner);
+  await page.goto(`/w/${ACME.id}/integrations`);
+  const name = uniqueName('Sentry frontend');
+  await page.getByLabel('Source').selectOption('webhook');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Field mapping').selectOption('sentry');
+  await page.getByLabel(/Sample body/).fill(JSON.stringify({ action: 'triggered', data: { event: { issue_id: '42', title: 'TypeError: x is undefined', level: 'fatal', platform: 'javascript', web_url: 'https://sentry.io/issues/42/' }, triggered_rule: 'Errors' } }));
+  await page.getByRole('button', { name: 'Preview the mapping on the sample' }).click();
+  const preview = page.getByTestId('mapping-preview');
+  await expect(preview).toContainText('"title": "TypeError: x is undefined"');
+  await expect(preview).toContainText('"severity": "critical"');
+  await expect(preview).toContainText('"dedup_key": "sentry/42"');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+  await screenshotPage(page, 'integrations-webhook-preview');
+
+  await page.getByRole('button', { name: 'Add integration' }).click();
+  const secret = page.getByTestId('integration-secret');
+  await expect(secret).toHaveText(/\/api\/v1\/integrations\/webhook\/klx_hook_\w+$/);
+  const url = (await secret.textContent())!.trim();
+  await expect(page.getByTestId('integration-snippet').first()).toContainText(`curl -sS -X POST "${url}"`);
+  await screenshotPage(page, 'integrations-webhook-created');
+
+  const sent = await request.post(url, { data: { action: 'triggered', data: { event: { issue_id: uniqueName('i').replace(/\W/g, ''), title: 'From Sentry', level: 'error' } } } });
+  expect(sent.status()).toBe(202);
+
+  const row = page.getByTestId('integration-row').filter({ hasText: name });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: `Rotate the URL of ${name}` }).click();
+  const rotated = row.getByTestId('integration-secret');
+  await expect(rotated).toHaveText(/klx_hook_\w+$/);
+  await expect(rotated).not.toHaveText(url);
+  expect((await request.post(url, { data: { action: 'triggered', data: { event: { issue_id: 'old', title: 'old URL' } } } })).status()).toBe(401);
+});
