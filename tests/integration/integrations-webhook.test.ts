@@ -11,7 +11,9 @@ import * as rotateRoute from '@/app/api/v1/integrations/[id]/rotate/route';
 import * as testRoute from '@/app/api/v1/integrations/[id]/test/route';
 import * as previewRoute from '@/app/api/v1/integrations/preview/route';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { rotateTokenKey } from '@/lib/crypto/rotate-token-key';
+import { currentKeyId } from '@/lib/crypto/token-cipher';
+import { env, provideEnv } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
 import { fixture } from '../support/integration-fixtures';
@@ -178,6 +180,30 @@ describe('the JSON webhook', () => {
     expect(await alertByKey('sentry/signed-1')).toBeNull();
     expect((await send(path, body, { 'Sentry-Hook-Signature': hex(secret, body) })).status).toBe(202);
     expect(await alertByKey('sentry/signed-1')).toMatchObject({ title: 'Signed' });
+  });
+
+  it('keeps the HMAC secret sealed, and npm run rotate-key re-seals it under a new key', async () => {
+    const secret = 'rotated-hmac-secret';
+    const created = await create({ kind: 'webhook', name: 'Sealed', mapping: { title: '{{t}}', dedup_key: '{{k}}' }, hmac: { secret } });
+    const before = await integrationRow(created.json.id);
+    expect(JSON.stringify(before)).not.toContain(secret);
+    const oldKey = env().tokenEncryptionKey.toString('base64');
+    provideEnv({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 77).toString('base64'), TOKEN_ENCRYPTION_PREVIOUS_KEYS: oldKey });
+    try {
+      expect(await rotateTokenKey()).toBeGreaterThanOrEqual(1);
+      expect((await integrationRow(created.json.id)).secretKeyId).toBe(currentKeyId());
+      const body = JSON.stringify({ t: 'sealed', k: 'sealed-1' });
+      // A settings change drops the cached secret: the next request opens it under the new key alone.
+      await call(integrationRoute.PATCH, '/api/v1/integrations/x', { method: 'PATCH', params: { id: created.json.id as string }, body: { name: 'Sealed (rotated)' } });
+      provideEnv({ TOKEN_ENCRYPTION_PREVIOUS_KEYS: '' });
+      const answer = await send(pathOf(created.json.url), body, { 'X-Signature': hex(secret, body) });
+      expect(await answer.text()).toContain('sealed-1');
+      expect(answer.status).toBe(202);
+    } finally {
+      provideEnv({ TOKEN_ENCRYPTION_KEY: oldKey, TOKEN_ENCRYPTION_PREVIOUS_KEYS: Buffer.alloc(32, 77).toString('base64') });
+      await rotateTokenKey();
+      provideEnv({ TOKEN_ENCRYPTION_PREVIOUS_KEYS: '' });
+    }
   });
 
   it('refuses an unknown token; rotating the URL ends the old one', async () => {
