@@ -75,4 +75,11 @@ test('add a Sentry webhook: preview the mapping on a pasted body, get the URL on
   await expect(rotated).toHaveText(/klx_hook_\w+$/);
   await expect(rotated).not.toHaveText(url);
   expect((await request.post(url, { data: { action: 'triggered', data: { event: { issue_id: 'old', title: 'old URL' } } } })).status()).toBe(401);
+  const newUrl = (await rotated.textContent())!.trim();
+  await screenshotPage(page, 'integrations-webhook-rotated');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByTestId('integration-row').filter({ hasText: name })).toHaveCount(0);
+  expect((await request.post(newUrl, { data: { action: 'triggered', data: { event: { issue_id: 'gone', title: 'deleted' } } } })).status()).toBe(401);
 });

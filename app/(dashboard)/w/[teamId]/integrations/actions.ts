@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
-import { createIntegration, rotateIntegrationSecret, type IntegrationJson } from '@/lib/integrations/integrations';
+import { createIntegration, deleteIntegration, rotateIntegrationSecret, type IntegrationJson } from '@/lib/integrations/integrations';
 import { snippetsFor, type Snippet } from '@/lib/integrations/snippets';
 import { previewMapping, sendTestEvent, type MappingPreview } from '@/lib/integrations/test-event';
 import { integrationInputSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
@@ -71,6 +71,18 @@ export async function rotateAction(teamId: string, id: string, _previous: FormSt
     const rotated = await rotateIntegrationSecret(scope, id);
     revalidatePath(`/w/${teamId}/integrations`);
     return { status: 'ok', message: 'The old one stopped working. Copy the new one now.', result: shown(rotated) };
+  } catch (error) {
+    return failureState(error, {});
+  }
+}
+
+/** deleteAction removes an integration and revokes its key (admins only). */
+export async function deleteAction(teamId: string, id: string, _previous: FormState, _formData: FormData): Promise<FormState> {
+  const { scope } = await dashboardContext(teamId);
+  try {
+    await deleteIntegration(scope, id);
+    revalidatePath(`/w/${teamId}/integrations`);
+    return { status: 'ok', message: 'Deleted.' };
   } catch (error) {
     return failureState(error, {});
   }

@@ -7,9 +7,10 @@ import { ShownSecretCard } from './shown-secret';
 
 type Action<R = undefined> = (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>;
 
-/** IntegrationActions sends a test event, or rotates the key or URL (after a confirmation) and shows the new one. */
-export function IntegrationActions({ name, webhook, test, rotate }: { name: string; webhook: boolean; test: Action; rotate: Action<ShownSecret> }) {
+/** IntegrationActions sends a test event, rotates the key or URL (after a confirmation) and shows the new one, or deletes. */
+export function IntegrationActions({ name, webhook, test, rotate, remove }: { name: string; webhook: boolean; test: Action; rotate: Action<ShownSecret>; remove: Action }) {
   const [tested, testAction, testing] = useActionState<FormState, FormData>(test, IDLE);
+  const [removed, removeAction, removing] = useActionState<FormState, FormData>(remove, IDLE);
   const [rotated, rotateFormAction, rotating] = useActionState<FormState<ShownSecret>, FormData>(rotate, IDLE);
   return (
     <>
@@ -29,7 +30,17 @@ export function IntegrationActions({ name, webhook, test, rotate }: { name: stri
             {rotating ? 'Rotating…' : webhook ? 'Rotate URL' : 'Rotate key'}
           </button>
         </form>
-        {[tested, rotated].map(
+        <form
+          action={removeAction}
+          onSubmit={(event) => {
+            if (!window.confirm(`Delete “${name}”? Its ${webhook ? 'URL' : 'key'} stops working at once.`)) event.preventDefault();
+          }}
+        >
+          <button className="button small danger" type="submit" disabled={removing} aria-label={`Delete ${name}`}>
+            {removing ? 'Deleting…' : 'Delete'}
+          </button>
+        </form>
+        {[tested, rotated, removed].map(
           (state, index) =>
             state.status !== 'idle' && (
               <span key={index} className={state.status === 'error' ? 'field-error' : 'form-status'} role={state.status === 'error' ? 'alert' : 'status'}>

@@ -5,7 +5,7 @@ import { listIntegrations } from '@/lib/integrations/integrations';
 import { WEBHOOK_PRESET_MAPPINGS } from '@/lib/integrations/presets';
 import { snippetsFor } from '@/lib/integrations/snippets';
 import { dashboardContext } from '../dashboard-context';
-import { createIntegrationAction, previewMappingAction, rotateAction, testEventAction } from './actions';
+import { createIntegrationAction, deleteAction, previewMappingAction, rotateAction, testEventAction } from './actions';
 import { CreateIntegrationForm } from './create-integration-form';
 import { IntegrationActions } from './integration-actions';
 
@@ -100,6 +100,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ t
                     webhook={integration.kind === 'webhook'}
                     test={testEventAction.bind(null, teamId, integration.id)}
                     rotate={rotateAction.bind(null, teamId, integration.id)}
+                    remove={deleteAction.bind(null, teamId, integration.id)}
                   />
                 )}
               </li>
