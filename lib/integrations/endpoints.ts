@@ -10,7 +10,7 @@ import { apiEndpoint, type ApiEndpointOptions } from '../http/with-api';
 import { countIntake, type AlertSource } from '../metrics';
 import { verifyHmac } from './hmac-check';
 import { ingestAlerts } from './ingest-alerts';
-import { integrationForKey } from './integrations';
+import { integrationForKey } from './intake-settings';
 import { accepted, forIntegration } from './with-last-event';
 import { alertInputsOf } from './map-payload';
 import { identifierTypeSchema, opsgenieAccepted, opsgenieActionSchema, opsgenieError } from './opsgenie';

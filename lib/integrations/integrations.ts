@@ -1,4 +1,4 @@
-// Integrations of a workspace: each is one source of alerts (an Alertmanager, a Grafana, a PagerDuty or Opsgenie
+// Integrations of a workspace (their management; intake-settings.ts is how intake reads them): each is one source of alerts (an Alertmanager, a Grafana, a PagerDuty or Opsgenie
 // client, any JSON webhook) with its own settings. Each acts through its own API key: a drop-in format carries
 // that key, and the key finds the integration's settings at intake; a webhook is reached by a secret URL token
 // instead (only its SHA-256 hash is kept, like keys) and its key is never shown. An HMAC secret is sealed like
@@ -7,46 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { mintApiKey, revokeApiKey } from '../api-keys/api-keys';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { sha256Hex } from '../crypto/hmac';
-import { openToken, sealToken } from '../crypto/token-cipher';
+import { sealToken } from '../crypto/token-cipher';
 import { db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { Prisma, type Integration } from '../generated/prisma/client';
-import { refreshingCache } from '../refreshing-cache';
 import type { HmacInput, IntegrationInput, IntegrationKind, IntegrationPatch, WebhookMapping } from '../schemas/integration';
-import type { HmacCheck } from './hmac-check';
+import { configOf, forgetIntegration, intakeConfigOf, WEBHOOK_TOKEN_PREFIX, type IntegrationConfig, type StoredConfig } from './intake-settings';
 import { WEBHOOK_PRESET_MAPPINGS } from './presets';
-import { DEFAULT_SEVERITY_MAP, type SeverityMap } from './severity';
 
-const TOKEN_PREFIX = 'klx_hook_';
+
 const VISIBLE_CHARS = 4;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const CACHE = { freshMs: 5_000, maxStaleMs: 30_000, maxEntries: 10_000 };
-const RECORD_EVERY_MS = 5_000;
-
-/** StoredConfig is what an integration keeps in its `config` column (the API's names; never the secret). */
-export interface StoredConfig {
-  event_type_label?: string;
-  severity_map?: Record<string, string>;
-  preset?: string;
-  mapping?: WebhookMapping;
-  sample?: unknown;
-  hmac?: Omit<HmacInput, 'secret'>;
-}
-
-/** IntegrationConfig is what intake needs of an integration: how to read its sender's payloads. */
-export interface IntegrationConfig {
-  id: string;
-  workspaceId: string;
-  kind: IntegrationKind;
-  name: string;
-  apiKeyId: string;
-  eventTypeLabel?: string;
-  /** severityMap is the integration's own words over the default map. */
-  severityMap?: SeverityMap;
-  mapping?: WebhookMapping;
-  hmac?: HmacCheck;
-}
 
 /** IntegrationSecrets are what a creation or rotation shows once: the API key, or a webhook's URL token. */
 export interface IntegrationSecrets {
@@ -54,11 +26,9 @@ export interface IntegrationSecrets {
   token?: string;
 }
 
-const configOf = (row: Integration): StoredConfig => (row.config ?? {}) as StoredConfig;
-
 function mintToken(): { token: string; prefix: string; hash: string } {
-  const token = TOKEN_PREFIX + Array.from(randomBytes(32), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
-  return { token, prefix: token.slice(0, TOKEN_PREFIX.length + VISIBLE_CHARS), hash: sha256Hex(token) };
+  const token = WEBHOOK_TOKEN_PREFIX + Array.from(randomBytes(32), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+  return { token, prefix: token.slice(0, WEBHOOK_TOKEN_PREFIX.length + VISIBLE_CHARS), hash: sha256Hex(token) };
 }
 
 /** intakePath is where a kind's sender posts (a webhook's path ends with its token). */
@@ -263,74 +233,4 @@ export async function deleteIntegration(scope: WorkspaceScope, id: string): Prom
   await revokeApiKey(scope, existing.apiKeyId);
   await db().integration.delete({ where: { id: existing.id } });
   forgetIntegration(existing);
-}
-
-// --- intake: finding an integration's settings on every request, cached like API keys ---
-
-function intakeConfigOf(row: Integration): IntegrationConfig {
-  const config = configOf(row);
-  const severityMap = config.severity_map ? ({ ...DEFAULT_SEVERITY_MAP, ...config.severity_map } as SeverityMap) : undefined;
-  const secret = row.secretCiphertext && row.secretKeyId ? openToken({ ciphertext: row.secretCiphertext, keyId: row.secretKeyId }, row.workspaceId) : undefined;
-  return {
-    id: row.id,
-    workspaceId: row.workspaceId,
-    kind: row.kind,
-    name: row.name,
-    apiKeyId: row.apiKeyId,
-    ...(config.event_type_label ? { eventTypeLabel: config.event_type_label } : {}),
-    ...(severityMap ? { severityMap } : {}),
-    ...(config.mapping ? { mapping: config.mapping } : {}),
-    ...(config.hmac && secret ? { hmac: { ...config.hmac, secret } } : {}),
-  };
-}
-
-// A plain API key has no integration: that answer is cached too (as `none`), or every request would read.
-const byKey = refreshingCache<string, { config: IntegrationConfig | null }>('integrationsByKey', {
-  ...CACHE,
-  load: async (apiKeyId) => {
-    const row = await db().integration.findUnique({ where: { apiKeyId } });
-    return { config: row ? intakeConfigOf(row) : null };
-  },
-});
-
-const byToken = refreshingCache<string, IntegrationConfig>('integrationsByToken', {
-  ...CACHE,
-  load: async (hash) => {
-    const row = await db().integration.findUnique({ where: { tokenHash: hash }, include: { apiKey: { select: { revokedAt: true } } } });
-    return row && !row.apiKey.revokedAt ? intakeConfigOf(row) : null;
-  },
-});
-
-function forgetIntegration(row: Pick<Integration, 'apiKeyId' | 'tokenHash'>): void {
-  byKey.delete(row.apiKeyId);
-  if (row.tokenHash) byToken.delete(row.tokenHash);
-}
-
-/** integrationForKey returns the settings of the integration an API key belongs to, or null for a plain key. */
-export async function integrationForKey(apiKeyId: string): Promise<IntegrationConfig | null> {
-  return (await byKey.get(apiKeyId))?.config ?? null;
-}
-
-/** integrationForToken returns the webhook integration a URL token opens, or null. */
-export function integrationForToken(token: string): Promise<IntegrationConfig | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return Promise.resolve(null);
-  return byToken.get(sha256Hex(token));
-}
-
-const lastRecorded = new Map<string, { status: number; at: number }>();
-
-/**
- * recordIntegrationEvent notes the last event an integration received and how it was answered, for the
- * dashboard. A sender posting many per second changes nothing worth a write each: the same answer is written at
- * most every RECORD_EVERY_MS per process, a different one at once. The write is not awaited.
- */
-export function recordIntegrationEvent(integrationId: string, status: number, result: string): void {
-  const now = Date.now();
-  const previous = lastRecorded.get(integrationId);
-  if (previous && previous.status === status && now - previous.at < RECORD_EVERY_MS) return;
-  if (lastRecorded.size > 10_000) lastRecorded.clear();
-  lastRecorded.set(integrationId, { status, at: now });
-  void db()
-    .integration.updateMany({ where: { id: integrationId }, data: { lastEventAt: new Date(now), lastEventStatus: status, lastEventResult: result.slice(0, 500) } })
-    .catch(() => undefined);
 }

@@ -5,7 +5,7 @@ import type { AlertInput } from '../schemas/alert';
 import type { IntegrationKind } from '../schemas/integration';
 import { alertmanagerAlerts, alertmanagerNotificationSchema, type GroupOptions } from './alertmanager';
 import { grafanaAlerts, grafanaNotificationSchema } from './grafana';
-import type { IntegrationConfig } from './integrations';
+import type { IntegrationConfig } from './intake-settings';
 import { opsgenieAlert, opsgenieCreateSchema } from './opsgenie';
 import { pagerDutyAlert, pagerDutyEventSchema } from './pagerduty';
 import { snsEnvelopeOf, snsMessageOf } from './sns';

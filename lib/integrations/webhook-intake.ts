@@ -10,7 +10,7 @@ import type { WorkspaceScope } from '../auth/workspace-scope';
 import { addLogContext } from '../log';
 import { verifyHmac } from './hmac-check';
 import { ingestAlerts } from './ingest-alerts';
-import { integrationForToken, type IntegrationConfig } from './integrations';
+import { integrationForToken, type IntegrationConfig } from './intake-settings';
 import { alertInputsOf } from './map-payload';
 import { confirmSnsSubscription, snsEnvelopeOf } from './sns';
 import { accepted, forIntegration } from './with-last-event';

@@ -3,7 +3,7 @@
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { errorPayload } from '../http/to-response';
-import { recordIntegrationEvent, type IntegrationConfig } from './integrations';
+import { recordIntegrationEvent, type IntegrationConfig } from './intake-settings';
 
 function describeFailure(error: unknown): { status: number; result: string } {
   // Anything else is a bug: the pipeline logs it once; here it is only named.
