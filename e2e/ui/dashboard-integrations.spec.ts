@@ -9,11 +9,12 @@ test('add an Alertmanager integration: its key once with the receiver YAML; Aler
   await expect(page.getByRole('heading', { level: 1, name: 'Integrations' })).toBeVisible();
 
   const name = uniqueName('Prometheus production');
-  await page.getByLabel('Source').selectOption('alertmanager');
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Label that names the event type').fill('service');
-  await page.getByLabel('Severity words').fill('page = critical\nticket = info');
-  await page.getByRole('button', { name: 'Add integration' }).click();
+  const create = page.getByRole('form', { name: 'Add an integration' });
+  await create.getByLabel('Source').selectOption('alertmanager');
+  await create.getByLabel('Name', { exact: true }).fill(name);
+  await create.getByLabel('Label that names the event type').fill('service');
+  await create.getByLabel('Severity words').fill('page = critical\nticket = info');
+  await create.getByRole('button', { name: 'Add integration' }).click();
   const secret = page.getByTestId('integration-secret');
   await expect(secret).toHaveText(/^klx_live_\w+$/);
   const key = (await secret.textContent())!.trim();
@@ -40,25 +41,39 @@ test('add an Alertmanager integration: its key once with the receiver YAML; Aler
   await expect(row.getByRole('status').filter({ hasText: 'Test event: 1 alert accepted' })).toBeVisible();
   await row.getByText('Configuration to paste').click();
   await screenshotPage(page, 'integrations-list');
+
+  // Change its settings: an emptied severity map goes, a new label is used from the next notification.
+  await row.getByText('Change settings').click();
+  const settings = row.getByRole('form', { name: `Settings of ${name}` });
+  await settings.getByLabel('Label that names the event type').fill('job');
+  await settings.getByLabel('Severity words').fill('');
+  await screenshotPage(page, 'integrations-settings');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText(`Saved “${name}”.`);
+  await page.reload();
+  const changed = page.getByTestId('integration-row').filter({ hasText: name });
+  await expect(changed.locator('dd').filter({ hasText: /^job$/ })).toBeVisible();
+  await expect(changed).not.toContainText('ticket → info');
 });
 
 test('add a Sentry webhook: preview the mapping on a pasted body, get the URL once with curl, and rotate it', async ({ page, request }) => {
   await installFromLanding(page, ACME.id, ACME.owner);
   await page.goto(`/w/${ACME.id}/integrations`);
   const name = uniqueName('Sentry frontend');
-  await page.getByLabel('Source').selectOption('webhook');
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Field mapping').selectOption('sentry');
-  await page.getByLabel(/Sample body/).fill(JSON.stringify({ action: 'triggered', data: { event: { issue_id: '42', title: 'TypeError: x is undefined', level: 'fatal', platform: 'javascript', web_url: 'https://sentry.io/issues/42/' }, triggered_rule: 'Errors' } }));
-  await page.getByRole('button', { name: 'Preview the mapping on the sample' }).click();
+  const create = page.getByRole('form', { name: 'Add an integration' });
+  await create.getByLabel('Source').selectOption('webhook');
+  await create.getByLabel('Name', { exact: true }).fill(name);
+  await create.getByLabel('Field mapping').selectOption('sentry');
+  await create.getByLabel(/Sample body/).fill(JSON.stringify({ action: 'triggered', data: { event: { issue_id: '42', title: 'TypeError: x is undefined', level: 'fatal', platform: 'javascript', web_url: 'https://sentry.io/issues/42/' }, triggered_rule: 'Errors' } }));
+  await create.getByRole('button', { name: 'Preview the mapping on the sample' }).click();
   const preview = page.getByTestId('mapping-preview');
   await expect(preview).toContainText('"title": "TypeError: x is undefined"');
   await expect(preview).toContainText('"severity": "critical"');
   await expect(preview).toContainText('"dedup_key": "sentry/42"');
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+  await expect(create.getByLabel('Name', { exact: true })).toHaveValue(name);
   await screenshotPage(page, 'integrations-webhook-preview');
 
-  await page.getByRole('button', { name: 'Add integration' }).click();
+  await create.getByRole('button', { name: 'Add integration' }).click();
   const secret = page.getByTestId('integration-secret');
   await expect(secret).toHaveText(/\/api\/v1\/integrations\/webhook\/klx_hook_\w+$/);
   const url = (await secret.textContent())!.trim();

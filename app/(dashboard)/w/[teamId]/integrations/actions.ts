@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
-import { createIntegration, deleteIntegration, rotateIntegrationSecret, type IntegrationJson } from '@/lib/integrations/integrations';
+import { createIntegration, deleteIntegration, rotateIntegrationSecret, updateIntegration, type IntegrationJson } from '@/lib/integrations/integrations';
 import { snippetsFor, type Snippet } from '@/lib/integrations/snippets';
 import { previewMapping, sendTestEvent, type MappingPreview } from '@/lib/integrations/test-event';
-import { integrationInputSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
+import { integrationInputSchema, integrationPatchSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
 import { dashboardContext } from '../dashboard-context';
-import { integrationInputOf, mappingInputOf } from './form-input';
+import { integrationInputOf, integrationPatchOf, mappingInputOf } from './form-input';
 
 /** ShownSecret is the one time an integration's key or URL token is shown, with its snippets filled in. */
 export interface ShownSecret {
@@ -85,5 +85,18 @@ export async function deleteAction(teamId: string, id: string, _previous: FormSt
     return { status: 'ok', message: 'Deleted.' };
   } catch (error) {
     return failureState(error, {});
+  }
+}
+
+/** updateAction changes an integration's settings from its edit form (admins only). */
+export async function updateAction(teamId: string, id: string, kind: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const { scope } = await dashboardContext(teamId);
+  const values = readFormValues(formData);
+  try {
+    const updated = await updateIntegration(scope, id, integrationPatchSchema.parse(integrationPatchOf(kind, values)));
+    revalidatePath(`/w/${teamId}/integrations`);
+    return { status: 'ok', message: `Saved “${updated.name}”.` };
+  } catch (error) {
+    return failureState(error, values);
   }
 }

@@ -54,3 +54,20 @@ export function integrationInputOf(values: FormValues): Record<string, unknown> 
   }
   return input;
 }
+
+/** integrationPatchOf builds the body of `PATCH /api/v1/integrations/{id}` from the edit form of a `kind`: an emptied field removes its setting. */
+export function integrationPatchOf(kind: string, values: FormValues): Record<string, unknown> {
+  const patch: Record<string, unknown> = { name: valueOf(values, 'name') };
+  if (kind !== 'pagerduty') patch.severity_map = severityMapOf(valueOf(values, 'severity_map')) ?? null;
+  if (kind === 'alertmanager' || kind === 'grafana') patch.event_type_label = present(valueOf(values, 'event_type_label')) ?? null;
+  if (kind === 'webhook') {
+    const { severity_map: _ignored, ...mapping } = mappingInputOf(values);
+    Object.assign(patch, mapping);
+  }
+  if (kind === 'grafana' || kind === 'webhook') {
+    const secret = present(valueOf(values, 'hmac_secret'));
+    if (valueOf(values, 'hmac_remove') === 'on') patch.hmac = null;
+    else if (secret) patch.hmac = integrationInputOf({ ...values, kind }).hmac;
+  }
+  return patch;
+}

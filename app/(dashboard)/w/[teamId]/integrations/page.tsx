@@ -5,7 +5,8 @@ import { listIntegrations } from '@/lib/integrations/integrations';
 import { WEBHOOK_PRESET_MAPPINGS } from '@/lib/integrations/presets';
 import { snippetsFor } from '@/lib/integrations/snippets';
 import { dashboardContext } from '../dashboard-context';
-import { createIntegrationAction, deleteAction, previewMappingAction, rotateAction, testEventAction } from './actions';
+import { createIntegrationAction, deleteAction, previewMappingAction, rotateAction, testEventAction, updateAction } from './actions';
+import { EditIntegrationForm } from './edit-integration-form';
 import { CreateIntegrationForm } from './create-integration-form';
 import { IntegrationActions } from './integration-actions';
 
@@ -94,6 +95,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ t
                     </div>
                   ))}
                 </details>
+                {admin && <EditIntegrationForm integration={integration} action={updateAction.bind(null, teamId, integration.id, integration.kind)} />}
                 {admin && (
                   <IntegrationActions
                     name={integration.name}
