@@ -6,6 +6,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { CHANNELS, startBenchApp, TEAM, type BenchApp } from './bench-app';
+import { alertmanagerIntake, AM_EVENT_TYPE } from './alertmanager-intake';
 import { addRoute, setUpWorkspace } from './bench-setup';
 import { percentile, postJson, runLoad, sleep } from './load';
 import { scrapePostStages, stageBreakdown } from './post-stages';
@@ -260,7 +261,7 @@ async function dashboardPages(bench: BenchApp, cookie: string, db: pg.Client) {
 }
 
 // `npm run bench -- --only e2e,slack` runs some scenarios (ack and slack use the alerts e2e posts).
-const SCENARIOS = ['intake', 'e2e', 'ack', 'slack', 'overload', 'dashboard'] as const;
+const SCENARIOS = ['intake', 'e2e', 'ack', 'slack', 'overload', 'dashboard', 'alertmanager'] as const;
 const only = parseArgs({ options: { only: { type: 'string' } } }).values.only?.split(',');
 const unknown = only?.filter((name) => !(SCENARIOS as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
@@ -276,6 +277,7 @@ async function main() {
     for (let i = 0; i < INTAKE_TYPES.length; i += 1) await addRoute(bench, key, { name: `intake ${i}`, event_types: [INTAKE_TYPES[i]!], severities: ['critical'], channels: [CHANNELS[110 + i]!] });
     for (let i = 0; i < LATENCY_CHANNELS; i += 1) await addRoute(bench, key, { name: `lat ${i}`, event_types: [`lat.c${i}`], severities: ['critical'], channels: [CHANNELS[i]!] });
     for (let i = 0; i < 10; i += 1) await addRoute(bench, key, { name: `over ${i}`, event_types: [`over.c${i}`], severities: ['critical'], channels: [CHANNELS[100 + i]!] });
+    await addRoute(bench, key, { name: 'alertmanager', event_types: [AM_EVENT_TYPE], severities: ['critical'], channels: [CHANNELS[120]!] });
 
     if (runs('intake')) await intakeUnderBacklog(bench, key, db);
     if (runs('e2e') || runs('ack') || runs('slack')) {
@@ -284,6 +286,7 @@ async function main() {
       if (runs('slack')) await slackAcks(bench, ids);
     }
     if (runs('overload')) await overload(bench, key, db);
+    if (runs('alertmanager')) await alertmanagerIntake(bench, key, db, record);
     if (runs('dashboard')) await dashboardPages(bench, cookie, db);
   } finally {
     await db.end();

@@ -42,6 +42,12 @@ function generateKey(): string {
   return KEY_PREFIX + Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 }
 
+/** mintApiKey makes a new key and what is stored of it (its visible prefix and its hash); integrations mint their own. */
+export function mintApiKey(): { key: string; prefix: string; hash: string } {
+  const key = generateKey();
+  return { key, prefix: key.slice(0, KEY_PREFIX.length + VISIBLE_CHARS), hash: sha256Hex(key) };
+}
+
 function summarize(row: { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeySummary {
   return { ...row, scopes: row.scopes as ApiKeyScope[] };
 }
@@ -49,13 +55,13 @@ function summarize(row: { id: string; name: string; prefix: string; scopes: stri
 /** createApiKey makes a key for the scoped workspace (admins only) and returns it with the secret, once. */
 export async function createApiKey(scope: WorkspaceScope, input: ApiKeyInput): Promise<ApiKeySummary & { key: string }> {
   assertAdmin(scope);
-  const key = generateKey();
+  const { key, prefix, hash } = mintApiKey();
   const row = await db().apiKey.create({
     data: {
       workspaceId: scope.workspaceId,
       name: input.name,
-      prefix: key.slice(0, KEY_PREFIX.length + VISIBLE_CHARS),
-      hash: sha256Hex(key),
+      prefix,
+      hash,
       scopes: input.scopes,
       createdBy: scope.actor.id,
     },

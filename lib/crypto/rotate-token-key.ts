@@ -3,7 +3,7 @@
 import { db } from '../db';
 import { currentKeyId, openToken, sealToken } from './token-cipher';
 
-/** rotateTokenKey re-seals installations sealed under an older key and returns how many it changed. */
+/** rotateTokenKey re-seals installations (and integrations' HMAC secrets) sealed under an older key and returns how many it changed. */
 export async function rotateTokenKey(): Promise<number> {
   const keyId = currentKeyId();
   const stale = await db().installation.findMany({
@@ -25,6 +25,17 @@ export async function rotateTokenKey(): Promise<number> {
         },
       });
     });
+  }
+  return stale.length + (await rotateIntegrationSecrets(keyId));
+}
+
+// Integrations' HMAC secrets are sealed the same way (lib/integrations/integrations.ts).
+async function rotateIntegrationSecrets(keyId: string): Promise<number> {
+  const stale = await db().integration.findMany({ where: { secretKeyId: { not: keyId }, secretCiphertext: { not: null } }, select: { id: true, workspaceId: true, secretCiphertext: true, secretKeyId: true } });
+  for (const row of stale) {
+    const sealed = sealToken(openToken({ ciphertext: row.secretCiphertext!, keyId: row.secretKeyId! }, row.workspaceId), row.workspaceId);
+    // Only if nobody changed the secret meanwhile.
+    await db().integration.updateMany({ where: { id: row.id, secretKeyId: row.secretKeyId }, data: { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId } });
   }
   return stale.length;
 }

@@ -4,6 +4,7 @@
 // app/api route.ts files; work an endpoint defers runs once the answer has been sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { alertmanagerIntake, grafanaIntake, opsgenieAction, opsgenieCreate, pagerDutyIntake } from '../integrations/endpoints';
+import { webhookIntake } from '../integrations/webhook-intake';
 import { alertIntake } from './alert-intake';
 import { decodeSegment, isDecodablePath, malformedPath } from './path-params';
 import { servePipeline, type Answer, type Endpoint, type Transport } from './pipeline';
@@ -34,6 +35,7 @@ const FAST_PATHS: Record<string, Serve> = {
 const FAST_TEMPLATES: Record<string, Serve> = {
   '/api/v1/integrations/opsgenie/v2/alerts/[id]/acknowledge': serve(opsgenieAction('acknowledge')),
   '/api/v1/integrations/opsgenie/v2/alerts/[id]/close': serve(opsgenieAction('resolve')),
+  '/api/v1/integrations/webhook/[token]': serve(webhookIntake),
 };
 
 const TEMPLATES = Object.entries(FAST_TEMPLATES).map(([route, serveIt]) => ({ route, serve: serveIt, segments: route.split('/') }));

@@ -16,6 +16,8 @@ export interface ApiContext<P> {
   params: P;
   requestId: string;
   json: () => Promise<unknown>;
+  /** body is the raw body (for a signature over it); json reads the same bytes. */
+  body: () => Promise<Uint8Array>;
 }
 
 /** ApiEndpointOptions tune an API endpoint; the last two serve formats of other tools (lib/integrations). */
@@ -44,7 +46,7 @@ export function apiEndpoint<P = Record<string, never>>(
         }
       : (request) => authenticate(request.head, permission),
     ...(options.rateLimited ? { rateLimitKey: (scope: WorkspaceScope) => scope.actor.id } : {}),
-    handle: (scope, request) => handler({ request: request.head, scope, params: request.params, requestId: request.requestId, json: request.json }),
+    handle: (scope, request) => handler({ request: request.head, scope, params: request.params, requestId: request.requestId, json: request.json, body: request.body }),
     ...(options.observe ? { observe: options.observe } : {}),
     ...(options.shapeError ? { shapeError: options.shapeError } : {}),
   };

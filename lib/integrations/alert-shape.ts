@@ -29,9 +29,14 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+const cleanEventType = (raw: string | undefined) => (raw ?? '').trim().replace(/[^A-Za-z0-9_.:\-/]+/g, '_').slice(0, 100);
+
+// The fallback is cleaned too: it may be a name someone typed (a webhook integration's, with spaces or brackets).
 function eventTypeOf(raw: string | undefined, fallback: string): string {
-  const cleaned = (raw ?? '').trim().replace(/[^A-Za-z0-9_.:\-/]+/g, '_').slice(0, 100);
-  return cleaned === '' || cleaned === '_' ? fallback : cleaned;
+  const cleaned = cleanEventType(raw);
+  if (cleaned !== '' && cleaned !== '_') return cleaned;
+  const fallbackCleaned = cleanEventType(fallback);
+  return fallbackCleaned === '' || fallbackCleaned === '_' ? 'webhook' : fallbackCleaned;
 }
 
 function isHttpUrl(value: unknown): value is string {

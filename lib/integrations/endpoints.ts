@@ -7,40 +7,60 @@ import { AppError } from '../errors';
 import { keyFromAuthorization } from '../http/authenticate';
 import type { Incoming } from '../http/pipeline';
 import { apiEndpoint, type ApiEndpointOptions } from '../http/with-api';
-import type { AlertInput } from '../schemas/alert';
 import { countIntake, type AlertSource } from '../metrics';
-import { alertmanagerAlerts, alertmanagerNotificationSchema } from './alertmanager';
-import { grafanaAlerts, grafanaNotificationSchema } from './grafana';
+import { verifyHmac } from './hmac-check';
 import { ingestAlerts } from './ingest-alerts';
-import { identifierTypeSchema, opsgenieAccepted, opsgenieActionSchema, opsgenieAlert, opsgenieCreateSchema, opsgenieError } from './opsgenie';
-import { pagerDutyAlert, pagerDutyError, pagerDutyEventSchema } from './pagerduty';
+import { integrationForKey } from './intake-settings';
+import { accepted, forIntegration } from './with-last-event';
+import { alertInputsOf } from './map-payload';
+import { identifierTypeSchema, opsgenieAccepted, opsgenieActionSchema, opsgenieError } from './opsgenie';
+import { pagerDutyError } from './pagerduty';
 
 // A request's refusals are counted once here; its accepted alerts are counted by the handler, one per alert.
 const observeRefusals = (source: AlertSource) => ({ status }: { status: number }) => {
   if (status >= 300) countIntake(source, status);
 };
 
-/** notificationIntake serves a notification of many alerts: 200 `{ alerts }` (how many it opened, bumped or changed) once all are stored. */
-function notificationIntake(source: AlertSource, toInputs: (body: unknown) => AlertInput[], key?: ApiEndpointOptions<Record<string, never>>['key']) {
+/**
+ * notificationIntake serves a notification of many alerts with the settings of the integration its key belongs to:
+ * 200 `{ alerts }` (how many it opened, bumped or changed) once all are stored. With `signed`, an integration that
+ * has an HMAC secret gets its signature checked over the raw body first.
+ */
+function notificationIntake(source: 'alertmanager' | 'grafana', options: { key?: ApiEndpointOptions<Record<string, never>>['key']; signatureHeader?: string } = {}) {
   return apiEndpoint(
     'alerts:write',
-    async ({ scope, json }) => {
-      const inputs = toInputs(await json());
-      const results = await ingestAlerts(scope, inputs);
-      countIntake(source, 200, inputs.length);
-      return { status: 200, headers: {}, body: { alerts: results.filter((result) => result !== null).length } };
+    async ({ scope, json, body, request }) => {
+      const config = await integrationForKey(scope.actor.id);
+      return forIntegration(
+        config,
+        200,
+        async () => {
+          if (config?.hmac && options.signatureHeader) verifyHmac(config.hmac, request.headers, await body(), options.signatureHeader);
+          const inputs = alertInputsOf(source, await json(), config);
+          const results = await ingestAlerts(scope, inputs);
+          countIntake(source, 200, inputs.length);
+          return { status: 200, headers: {}, body: { alerts: results.filter((result) => result !== null).length } };
+        },
+        (answer) => accepted(answer.body.alerts),
+      );
     },
-    { rateLimited: true, observe: observeRefusals(source), ...(key ? { key } : {}) },
+    { rateLimited: true, observe: observeRefusals(source), ...(options.key ? { key: options.key } : {}) },
   );
 }
 
 /** alertmanagerIntake serves Alertmanager's webhook (key as Bearer). */
-export const alertmanagerIntake = notificationIntake('alertmanager', (body) => alertmanagerAlerts(alertmanagerNotificationSchema.parse(body)));
+export const alertmanagerIntake = notificationIntake('alertmanager');
 
-/** grafanaIntake serves Grafana's webhook contact point (key as Bearer, or as a Basic password). */
-export const grafanaIntake = notificationIntake('grafana', (body) => grafanaAlerts(grafanaNotificationSchema.parse(body)), {
-  read: (request) => Promise.resolve(keyFromAuthorization(request.head.headers.get('authorization'), ['Bearer', 'Basic'])),
-  missing: 'Send a Klaxon API key as `Authorization: Bearer <key>`, or as the password of Basic authentication.',
+/** GRAFANA_SIGNATURE_HEADER is where Grafana puts its HMAC signature unless its contact point names another header. */
+export const GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
+
+/** grafanaIntake serves Grafana's webhook contact point (key as Bearer, or as a Basic password; HMAC when configured). */
+export const grafanaIntake = notificationIntake('grafana', {
+  key: {
+    read: (request) => Promise.resolve(keyFromAuthorization(request.head.headers.get('authorization'), ['Bearer', 'Basic'])),
+    missing: 'Send a Klaxon API key as `Authorization: Bearer <key>`, or as the password of Basic authentication.',
+  },
+  signatureHeader: GRAFANA_SIGNATURE_HEADER,
 });
 
 async function routingKey(request: Incoming<unknown>): Promise<string | null> {
@@ -53,11 +73,19 @@ async function routingKey(request: Incoming<unknown>): Promise<string | null> {
 export const pagerDutyIntake = apiEndpoint(
   'alerts:write',
   async ({ scope, json }) => {
-    const input = pagerDutyAlert(pagerDutyEventSchema.parse(await json()));
-    const [result] = await ingestAlerts(scope, [input]);
-    countIntake('pagerduty', 202);
-    const dedupKey = result?.dedupKey ?? (input.action === 'trigger' ? undefined : input.dedupKey);
-    return { status: 202, headers: {}, body: { status: 'success', message: 'Event processed', dedup_key: dedupKey } };
+    const config = await integrationForKey(scope.actor.id);
+    return forIntegration(
+      config,
+      202,
+      async () => {
+        const [input] = alertInputsOf('pagerduty', await json(), config);
+        const [result] = await ingestAlerts(scope, [input!]);
+        countIntake('pagerduty', 202);
+        const dedupKey = result?.dedupKey ?? (input!.action === 'trigger' ? undefined : input!.dedupKey);
+        return { status: 202, headers: {}, body: { status: 'success', message: 'Event processed', dedup_key: dedupKey } };
+      },
+      () => 'Event processed',
+    );
   },
   {
     rateLimited: true,
@@ -74,9 +102,17 @@ export const opsgenieCreate = apiEndpoint(
   'alerts:write',
   async ({ scope, json, requestId }) => {
     const startedAt = performance.now();
-    await ingestAlerts(scope, [opsgenieAlert(opsgenieCreateSchema.parse(await json()))]);
-    countIntake('opsgenie', 202);
-    return opsgenieAccepted(startedAt, requestId);
+    const config = await integrationForKey(scope.actor.id);
+    return forIntegration(
+      config,
+      202,
+      async () => {
+        await ingestAlerts(scope, alertInputsOf('opsgenie', await json(), config));
+        countIntake('opsgenie', 202);
+        return opsgenieAccepted(startedAt, requestId);
+      },
+      () => 'Request will be processed',
+    );
   },
   { rateLimited: true, observe: observeRefusals('opsgenie'), key: genieKey, shapeError: opsgenieError },
 );

@@ -39,13 +39,16 @@ function responderName(responder: z.output<typeof responderSchema>): string {
   return `${responder.type}:${responder.name ?? responder.username ?? responder.id ?? '?'}`;
 }
 
-/** opsgenieAlert maps a create request to a Klaxon trigger of event type `opsgenie` (an entity is a host or service name, not a kind of event). */
-export function opsgenieAlert(body: z.output<typeof opsgenieCreateSchema>): AlertInput {
+/**
+ * opsgenieAlert maps a create request to a Klaxon trigger of event type `opsgenie` (an entity is a host or service
+ * name, not a kind of event); an integration's severity map, when it has one, reads the priorities instead.
+ */
+export function opsgenieAlert(body: z.output<typeof opsgenieCreateSchema>, severityMap: SeverityMap = PRIORITIES): AlertInput {
   return triggerOf({
     eventType: undefined,
     fallbackEventType: 'opsgenie',
     severity: body.priority,
-    severityMap: PRIORITIES,
+    severityMap,
     title: body.message,
     description: body.description,
     dedupKey: body.alias,

@@ -59,3 +59,21 @@ export const TEMPLATE_PREVIEW = {
   severity: 'critical',
   alert: { title: 'Deploy of checkout-api to production failed', fields: { service: 'checkout-api', environment: 'production', version: 'v2024.05.02-1' } },
 };
+
+/** NEW_WEBHOOK_INTEGRATION is a Sentry webhook with the shipped preset and Sentry's signature checked. */
+export const NEW_WEBHOOK_INTEGRATION = { kind: 'webhook', name: 'Sentry', preset: 'sentry', hmac: { secret: 'your-sentry-client-secret', header: 'Sentry-Hook-Signature' } };
+
+/** NEW_ALERTMANAGER_INTEGRATION reads the event type from the `service` label and maps `page` to critical. */
+export const NEW_ALERTMANAGER_INTEGRATION = { kind: 'alertmanager', name: 'Prometheus production', event_type_label: 'service', severity_map: { page: 'critical', ticket: 'info' } };
+
+/** INTEGRATION_PATCH changes a webhook's field mapping. */
+export const INTEGRATION_PATCH = {
+  mapping: { event_type: 'ci.{{pipeline.status}}', title: 'Pipeline {{pipeline.name}} {{pipeline.status}}', severity: 'error', dedup_key: 'ci/{{pipeline.id}}', status: '{{pipeline.status}}', resolved_values: ['passed'] },
+};
+
+/** MAPPING_PREVIEW maps a pasted body with an unsaved mapping. */
+export const MAPPING_PREVIEW = {
+  mapping: { title: '{{check}} is {{state}}', severity: '{{level}}', dedup_key: 'uptime/{{check}}', status: '{{state}}', resolved_values: ['up'] },
+  severity_map: { sev1: 'critical' },
+  sample: { check: 'checkout.example.com', state: 'down', level: 'SEV1' },
+};

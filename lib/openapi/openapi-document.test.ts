@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type z } from 'zod';
+import { z } from 'zod';
 import packageJson from '@/package.json';
 import { GET as getOpenApiRoute } from '@/app/api/v1/openapi.json/route';
 import { alertJson } from '@/lib/alerts/alert-views';
@@ -23,6 +23,9 @@ import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager'
 import { grafanaNotificationSchema } from '@/lib/integrations/grafana';
 import { opsgenieActionSchema, opsgenieCreateSchema } from '@/lib/integrations/opsgenie';
 import { pagerDutyEventSchema } from '@/lib/integrations/pagerduty';
+import { integrationJson } from '@/lib/integrations/integrations';
+import { integrationInputSchema, integrationPatchSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
+import type { Integration } from '@/lib/generated/prisma/client';
 import { openApiDocument } from './openapi-document';
 import * as out from './response-schemas';
 
@@ -120,7 +123,13 @@ describe('openApiDocument', () => {
         expect(security, p).toEqual([]);
         continue;
       }
-      if (p.startsWith('/api/v1/integrations/')) {
+      if (p === '/api/v1/integrations/webhook/{token}') {
+        // The URL's secret token authenticates a webhook: no scheme to declare, but refusals are documented.
+        expect(security, p).toEqual([]);
+        expect(Object.keys(operation.responses as Json)).toContain('401');
+        continue;
+      }
+      if ((operation.tags as string[]).includes('Drop-in intake')) {
         // Drop-in formats carry the key their own way, never a session.
         expect(security.flatMap((requirement) => Object.values(requirement)).flat(), p).toEqual(security.map(() => 'alerts:write'));
         expect(Object.keys(operation.responses as Json)).toEqual(expect.arrayContaining(['401', '403']));
@@ -192,6 +201,9 @@ describe('openApiDocument', () => {
       RoutePatch: routePatchSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
+      IntegrationInput: integrationInputSchema,
+      IntegrationPatch: integrationPatchSchema,
+      MappingPreviewRequest: mappingPreviewSchema,
     };
     let count = 0;
     for (const { path: p, method, operation } of operations()) {
@@ -323,6 +335,30 @@ describe('the response schemas', () => {
     expectMirrors(out.channelOut, channelJson(channel));
   });
 
+  it('mirror integrationJson, with every optional part', () => {
+    const row: Integration & { apiKey: { prefix: string } } = {
+      id: 'i1',
+      workspaceId: 'T1',
+      kind: 'grafana',
+      name: 'Grafana',
+      apiKeyId: 'k1',
+      tokenHash: 'h',
+      tokenPrefix: 'klx_hook_abcd',
+      config: { event_type_label: 'service', severity_map: { page: 'critical' }, preset: 'sentry', mapping: { title: '{{t}}' }, sample: { t: 1 }, hmac: { header: 'X-Sig', timestamp_header: 'X-Ts', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' } },
+      secretCiphertext: 'c',
+      secretKeyId: 'k',
+      lastEventAt: at,
+      lastEventStatus: 200,
+      lastEventResult: '1 alert accepted',
+      createdAt: at,
+      updatedAt: at,
+      apiKey: { prefix: 'klx_live_ab12' },
+    };
+    const json = JSON.parse(JSON.stringify(integrationJson(row, { key: 'klx_live_x', token: 'klx_hook_y' }))) as Json;
+    expect(Object.keys(json).sort()).toEqual(Object.keys(out.integrationCreatedOut.shape).sort());
+    expect(out.integrationCreatedOut.safeParse(json).error?.issues).toBeUndefined();
+  });
+
   it('mirror a rendered preview', () => {
     expectMirrors(out.renderedMessageOut, renderAlertBlocks(sampleAlert('critical'), null, { dashboardUrl: 'https://klaxon.example/w/T1' }));
   });
@@ -381,7 +417,7 @@ describe('the README', () => {
       const url = words.find((w) => w.startsWith('$KLAXON_URL/'))!;
       const body = words.includes('-d') ? flag('-d') : undefined;
       const method = words.includes('-X') ? flag('-X')! : body !== undefined ? 'POST' : 'GET';
-      const urlPath = url.slice('$KLAXON_URL'.length).split('?')[0]!.replace(/\$[A-Z_]+/g, '{id}');
+      const urlPath = url.slice('$KLAXON_URL'.length).split('?')[0]!.replace(/\$TOKEN/g, '{token}').replace(/\$[A-Z_]+/g, '{id}');
       return { operation: `${method} ${urlPath}`, body };
     });
 
@@ -407,6 +443,10 @@ describe('the README', () => {
       'POST /api/v1/integrations/opsgenie/v2/alerts': opsgenieCreateSchema,
       'POST /api/v1/integrations/opsgenie/v2/alerts/{id}/acknowledge': opsgenieActionSchema,
       'POST /api/v1/integrations/opsgenie/v2/alerts/{id}/close': opsgenieActionSchema,
+      'POST /api/v1/integrations': integrationInputSchema,
+      'PATCH /api/v1/integrations/{id}': integrationPatchSchema,
+      'POST /api/v1/integrations/preview': mappingPreviewSchema,
+      'POST /api/v1/integrations/webhook/{token}': z.record(z.string(), z.unknown()),
     };
     const withBodies = curls.filter((curl) => curl.body !== undefined);
     expect(new Set(withBodies.map((curl) => curl.operation))).toEqual(new Set(Object.keys(schemaOf)));

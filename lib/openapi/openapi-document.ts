@@ -7,6 +7,7 @@ import { MAX_TEMPLATE_BLOCKS } from '@/lib/blocks/validate-template';
 import { MAX_BODY_BYTES } from '@/lib/http/read-json';
 import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySchema } from '@/lib/schemas/alert';
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
+import { integrationInputSchema, integrationPatchSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
 import { severitySchema } from '@/lib/schemas/primitives';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
@@ -92,6 +93,21 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   Channel: { schema: out.channelOut, description: 'A Slack channel from the cache of conversations.list.' },
   ChannelList: { schema: out.channelListOut, description: "The workspace's channels by name." },
   Health: { schema: out.healthOut, description: 'Whether the app and its database answer.' },
+  IntegrationInput: {
+    schema: integrationInputSchema,
+    description:
+      'A new integration of one `kind`. Alertmanager and Grafana: `event_type_label` (default `alertname`) and `severity_map`; ' +
+      'Grafana and webhooks: `hmac` (a secret, the header, `timestamp_header` for `<timestamp>:<body>` signing, algorithm, encoding, prefix); ' +
+      'Opsgenie: `severity_map` over P1–P5; webhooks: `mapping` (or a `preset`) and a `sample` body for test events.',
+  },
+  IntegrationPatch: { schema: integrationPatchSchema, description: "Some settings of the integration's kind; `null` removes one." },
+  MappingPreviewRequest: { schema: mappingPreviewSchema, description: 'A pasted body and an unsaved mapping (or preset) to try on it.' },
+  Integration: { schema: out.integrationOut, description: 'An integration; its key or token is never shown again.' },
+  IntegrationCreated: { schema: out.integrationCreatedOut, description: 'An integration with its new `key` (or webhook `token`, also in `url`), in this answer only.' },
+  IntegrationList: { schema: out.integrationListOut, description: "The workspace's integrations, newest first." },
+  MappingPreview: { schema: out.mappingPreviewOut, description: 'The alert the body maps to, as `POST /api/v1/alerts` would take it.' },
+  TestEvent: { schema: out.testEventOut, description: 'The alerts a test event stored.' },
+  WebhookAccepted: { schema: out.webhookAcceptedOut, description: 'The alert the body made or changed.' },
   Error: {
     schema: out.errorOut,
     description: 'Every error. `details` lists each invalid field (dotted path) when the request was invalid.',
@@ -189,6 +205,7 @@ const TEMPLATES = 'Templates';
 const CHANNELS = 'Channels';
 const SYSTEM = 'System';
 const DROP_IN = 'Drop-in intake';
+const INTEGRATIONS = 'Integrations';
 
 const example = (summary: string, value: unknown) => ({ summary, value });
 
@@ -422,6 +439,7 @@ const paths = (): Record<string, PathSpec> => ({
     },
   },
   ...dropInPaths(),
+  ...integrationPaths(),
   '/api/v1/openapi.json': {
     operations: {
       get: {
@@ -511,6 +529,91 @@ function dropInPaths(): Record<string, PathSpec> {
   };
 }
 
+// Managing integrations, and the generic webhook they give a URL to.
+function integrationPaths(): Record<string, PathSpec> {
+  const created = { status: 201, description: 'The new integration with its key or token, shown once.', schema: 'IntegrationCreated' };
+  return {
+    '/api/v1/integrations': {
+      operations: {
+        get: { operationId: 'listIntegrations', summary: 'List integrations', tag: INTEGRATIONS, permission: 'alerts:read', ok: { status: 200, description: 'The integrations.', schema: 'IntegrationList' } },
+        post: {
+          operationId: 'createIntegration',
+          summary: 'Create an integration',
+          description:
+            'Adds a source of alerts with its own API key (`alerts:write`; the key its format carries). A webhook gets a URL ' +
+            '`/api/v1/integrations/webhook/{token}` instead; key and token are in this answer only.',
+          tag: INTEGRATIONS,
+          permission: 'config:write',
+          body: { schema: 'IntegrationInput', examples: { sentry: example('A Sentry webhook, signed', examples.NEW_WEBHOOK_INTEGRATION), alertmanager: example('An Alertmanager with its own labels', examples.NEW_ALERTMANAGER_INTEGRATION) } },
+          ok: created,
+          errors: [400, 409, 413],
+        },
+      },
+    },
+    '/api/v1/integrations/{id}': {
+      parameters: [ref('parameters', 'IntegrationId')],
+      operations: {
+        get: { operationId: 'getIntegration', summary: 'Get an integration', description: 'With its last event received and how it was answered.', tag: INTEGRATIONS, permission: 'alerts:read', ok: { status: 200, description: 'The integration.', schema: 'Integration' }, errors: [404] },
+        patch: {
+          operationId: 'updateIntegration',
+          summary: 'Change an integration',
+          description: "Changes the given settings; a setting of another kind is refused.",
+          tag: INTEGRATIONS,
+          permission: 'config:write',
+          body: { schema: 'IntegrationPatch', examples: { mapping: example('A new field mapping', examples.INTEGRATION_PATCH) } },
+          ok: { status: 200, description: 'The changed integration.', schema: 'Integration' },
+          errors: [400, 404, 409, 413],
+        },
+        delete: { operationId: 'deleteIntegration', summary: 'Delete an integration', description: 'Removes it and revokes its key at once.', tag: INTEGRATIONS, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404] },
+      },
+    },
+    '/api/v1/integrations/{id}/rotate': {
+      parameters: [ref('parameters', 'IntegrationId')],
+      operations: {
+        post: { operationId: 'rotateIntegration', summary: "Rotate an integration's key or URL", description: 'A new key (a webhook: a new URL token), shown once; the old one stops at once.', tag: INTEGRATIONS, permission: 'config:write', ok: { status: 200, description: 'The integration with its new key or token.', schema: 'IntegrationCreated' }, errors: [404] },
+      },
+    },
+    '/api/v1/integrations/{id}/test': {
+      parameters: [ref('parameters', 'IntegrationId')],
+      operations: {
+        post: { operationId: 'testIntegration', summary: 'Send a test event', description: "The integration's sample body through its own settings, with a fresh dedup key: it posts like a real event.", tag: INTEGRATIONS, permission: 'alerts:write', ok: { status: 202, description: 'The test alerts are stored.', schema: 'TestEvent' }, errors: [400, 404] },
+      },
+    },
+    '/api/v1/integrations/preview': {
+      operations: {
+        post: {
+          operationId: 'previewMapping',
+          summary: 'Preview a field mapping',
+          description: 'Maps a pasted body with an unsaved mapping; nothing is stored.',
+          tag: INTEGRATIONS,
+          permission: 'alerts:read',
+          body: { schema: 'MappingPreviewRequest', examples: { uptime: example('An uptime checker', examples.MAPPING_PREVIEW) } },
+          ok: { status: 200, description: 'The alert the body maps to.', schema: 'MappingPreview' },
+          errors: [400, 413],
+        },
+      },
+    },
+    '/api/v1/integrations/webhook/{token}': {
+      parameters: [{ name: 'token', in: 'path', required: true, description: "The webhook integration's secret URL token (`klx_hook_…`).", schema: { type: 'string', minLength: 1 } }],
+      operations: {
+        post: {
+          operationId: 'webhookIntake',
+          summary: 'Any JSON webhook',
+          description:
+            "Any JSON body, mapped by the integration's field mapping to one alert (Amazon SNS: the subscription is confirmed, " +
+            "a notification's `Message` is mapped). With an HMAC secret, the signature header must match the raw body.",
+          tag: DROP_IN,
+          permission: 'alerts:write',
+          key: { security: [], note: "The URL's token authenticates: no header needed (many senders cannot set one)." },
+          ok: { status: 202, description: 'The alert is stored.', schema: 'WebhookAccepted' },
+          more: { 200: { description: 'An Amazon SNS subscription confirmed (or unsubscribed).', schema: { type: 'object' } }, 401: { description: 'An unknown token, or a missing or wrong signature.', schema: 'Error' } },
+          errors: [400, 413, 429],
+        },
+      },
+    },
+  };
+}
+
 function jsonContent(schema: Json, extra: Json = {}): Json {
   return { 'application/json': { schema, ...extra } };
 }
@@ -567,7 +670,8 @@ function build(): OpenApiDocument {
       { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
       { name: CHANNELS, description: "The workspace's Slack channels." },
       { name: SYSTEM, description: 'Health and this document.' },
-      { name: DROP_IN, description: 'Alertmanager, Grafana, PagerDuty and Opsgenie formats, each with its key where the format carries it.' },
+      { name: DROP_IN, description: 'Alertmanager, Grafana, PagerDuty and Opsgenie formats, each with its key where the format carries it, and any JSON webhook.' },
+      { name: INTEGRATIONS, description: 'Configured sources of alerts: their keys, URLs, settings, field mappings and last events.' },
     ],
     paths: Object.fromEntries(
       Object.entries(paths()).map(([path, { parameters, operations }]) => [
@@ -585,6 +689,7 @@ function build(): OpenApiDocument {
         ApiKeyId: idParameter('API key'),
         RouteId: idParameter('route'),
         TemplateId: idParameter('template'),
+        IntegrationId: idParameter('integration'),
         TeamId: {
           name: 'team_id',
           in: 'query',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ALERT_STATUSES, severitySchema } from '@/lib/schemas/primitives';
 import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
+import { INTEGRATION_KINDS } from '@/lib/schemas/integration';
 import type { ErrorCode } from '@/lib/errors';
 
 const dateTime = z.iso.datetime();
@@ -184,3 +185,41 @@ export const errorOut = z.object({
     details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),
 });
+
+const severityMapOut = z.record(z.string(), severityOut);
+
+/** integrationOut mirrors integrationJson (lib/integrations/integrations.ts): settings by kind, never a secret again. */
+export const integrationOut = z.object({
+  id: z.string(),
+  kind: z.enum(INTEGRATION_KINDS),
+  name: z.string(),
+  url: z.string().describe("where the sender posts; a webhook's URL shows only its token's prefix after creation"),
+  key_prefix: z.string().optional().describe("the prefix of the integration's API key (not for webhooks)"),
+  token_prefix: z.string().optional().describe("the prefix of a webhook's URL token"),
+  event_type_label: z.string().optional(),
+  severity_map: severityMapOut.optional(),
+  preset: z.string().optional(),
+  mapping: z.record(z.string(), z.unknown()).optional(),
+  sample: z.unknown().optional(),
+  hmac: z
+    .object({ header: z.string().optional(), timestamp_header: z.string().optional(), algorithm: z.string(), encoding: z.string(), prefix: z.string().optional(), has_secret: z.boolean() })
+    .optional(),
+  last_event: z.object({ at: dateTime, status: z.int().nullable(), result: z.string().nullable() }).nullable(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** integrationCreatedOut is a creation or rotation: `key` (or a webhook's `token`) is in this answer only. */
+export const integrationCreatedOut = integrationOut.extend({ key: z.string().startsWith('klx_live_').optional(), token: z.string().startsWith('klx_hook_').optional() });
+
+/** integrationListOut is `GET /api/v1/integrations`, newest first. */
+export const integrationListOut = z.object({ integrations: z.array(integrationOut) });
+
+/** mappingPreviewOut is what a pasted body maps to, in the alerts API's names. */
+export const mappingPreviewOut = z.object({ alert: z.record(z.string(), z.unknown()) });
+
+/** testEventOut is what a test event stored. */
+export const testEventOut = z.object({ alerts: z.array(z.object({ id: z.string(), status: alertStatusOut, dedup_key: z.string() })), result: z.string() });
+
+/** webhookAcceptedOut is the 202 of a webhook integration (or `ignored` for a status change of no open alert). */
+export const webhookAcceptedOut = z.object({ id: z.string().optional(), status: z.string(), dedup_key: z.string().optional(), reason: z.string().optional() });

@@ -7,6 +7,7 @@ const SECTIONS = [
   { path: '/alerts', label: 'Alerts' },
   { path: '/routes', label: 'Routes' },
   { path: '/templates', label: 'Templates' },
+  { path: '/integrations', label: 'Integrations' },
   { path: '/api-keys', label: 'API keys' },
   { path: '/settings', label: 'Settings' },
 ];

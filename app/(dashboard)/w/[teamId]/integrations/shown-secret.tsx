@@ -1,0 +1,29 @@
+'use client';
+
+import { CopyButton } from '@/app/(dashboard)/components/copy-button';
+import type { ShownSecret } from './actions';
+
+/** ShownSecretCard shows a just-minted key or URL once, with the sender's configuration filled in. */
+export function ShownSecretCard({ shown, kind }: { shown: ShownSecret; kind: 'key' | 'url' }) {
+  return (
+    <section className="card new-key" aria-labelledby="shown-secret-heading">
+      <h2 id="shown-secret-heading">“{shown.name}”: copy its {kind === 'url' ? 'URL' : 'key'} now</h2>
+      <p>This is the only time it is shown. Klaxon keeps only its hash.</p>
+      <div className="secret-row">
+        <code className="secret" data-testid="integration-secret">
+          {kind === 'url' ? shown.url : shown.secret}
+        </code>
+        <CopyButton text={kind === 'url' ? shown.url : shown.secret} label={kind === 'url' ? 'Copy URL' : 'Copy key'} />
+      </div>
+      {shown.snippets.map((snippet) => (
+        <div key={snippet.title}>
+          <h3>{snippet.title}</h3>
+          <pre className="code-block" data-testid="integration-snippet">
+            {snippet.text}
+          </pre>
+          <CopyButton text={snippet.text} label="Copy" />
+        </div>
+      ))}
+    </section>
+  );
+}

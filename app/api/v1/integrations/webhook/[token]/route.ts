@@ -1,0 +1,7 @@
+import { webRoute } from '@/lib/http/web-route';
+import { webhookIntake } from '@/lib/integrations/webhook-intake';
+
+export const dynamic = 'force-dynamic';
+
+/** POST /api/v1/integrations/webhook/{token}: any JSON, by the integration's mapping (also served by node:http, lib/http/node-route.ts). */
+export const POST = webRoute(webhookIntake);
