@@ -23,6 +23,9 @@ import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager'
 import { grafanaNotificationSchema } from '@/lib/integrations/grafana';
 import { opsgenieActionSchema, opsgenieCreateSchema } from '@/lib/integrations/opsgenie';
 import { pagerDutyEventSchema } from '@/lib/integrations/pagerduty';
+import { scheduleJson } from '@/lib/oncall/schedules';
+import { scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
+import { ON_CALL_SCHEMAS, scheduleOut } from './on-call-paths';
 import { openApiDocument } from './openapi-document';
 import * as out from './response-schemas';
 
@@ -192,6 +195,7 @@ describe('openApiDocument', () => {
       RoutePatch: routePatchSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
+      ...Object.fromEntries(Object.entries(ON_CALL_SCHEMAS).map(([name, { schema }]) => [name, schema])),
     };
     let count = 0;
     for (const { path: p, method, operation } of operations()) {
@@ -295,6 +299,8 @@ describe('the response schemas', () => {
       resolvedAt: at,
       resolvedBy: null,
       snoozedUntil: null,
+      escalationPolicyId: null,
+      escalationRun: 0,
       createdAt: at,
       updatedAt: at,
     };
@@ -313,6 +319,7 @@ describe('the response schemas', () => {
       templateId: null,
       enabled: true,
       position: 0,
+      escalationPolicyId: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -321,6 +328,10 @@ describe('the response schemas', () => {
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
     expectMirrors(out.channelOut, channelJson(channel));
+    const schedule = { id: 's1', workspaceId: 'T1', name: 'Primary', createdAt: at, updatedAt: at,
+      rotations: [{ kind: 'hourly', everyHours: 12, startDate: '2024-05-01', handoffTime: '09:00', timeZone: 'UTC', participants: ['U1', 'U2'], restrict: { days: ['mon'], from: '09:00', to: '17:00' }, endDate: '2024-06-01', name: 'Day' }],
+      overrides: [{ user: 'U3', start: at.toISOString(), end: new Date(at.getTime() + 3_600_000).toISOString() }] };
+    expectMirrors(scheduleOut, scheduleJson(schedule, at));
   });
 
   it('mirror a rendered preview', () => {
@@ -401,6 +412,8 @@ describe('the README', () => {
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,
       'POST /api/v1/templates/preview': templatePreviewSchema,
+      'POST /api/v1/schedules': scheduleInputSchema,
+      'PATCH /api/v1/schedules/{id}': schedulePatchSchema,
       'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
       'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
       'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,

@@ -1,0 +1,128 @@
+// The on-call part of the OpenAPI document: schedules (and what openapi-document.ts merges in with them).
+// Request schemas are the handlers' own zod schemas; responses mirror scheduleJson and friends.
+import { z } from 'zod';
+import { onCallQuerySchema, scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
+import type { PathSpec } from './openapi-document';
+
+const dateTime = z.iso.datetime();
+
+const rotationOut = z.object({
+  name: z.string().optional(),
+  kind: z.enum(['daily', 'weekly', 'hourly']),
+  every_hours: z.int().optional(),
+  start_date: z.string(),
+  handoff_time: z.string(),
+  time_zone: z.string(),
+  participants: z.array(z.string()),
+  restrict: z.object({ days: z.array(z.string()), from: z.string(), to: z.string() }).optional(),
+  end_date: z.string().optional(),
+});
+
+/** onCallOut mirrors onCallJson (lib/oncall/schedules.ts). */
+export const onCallOut = z.object({
+  user: z.string().nullable(),
+  until: dateTime.nullable(),
+  next: z.object({ user: z.string().nullable(), at: dateTime }).nullable(),
+});
+
+/** scheduleOut mirrors scheduleJson (lib/oncall/schedules.ts). */
+export const scheduleOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  rotations: z.array(rotationOut),
+  overrides: z.array(z.object({ user: z.string(), start: dateTime, end: dateTime })),
+  on_call: onCallOut,
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** scheduleOnCallOut is `GET /api/v1/schedules/{id}/on-call`. */
+export const scheduleOnCallOut = z.object({
+  schedule_id: z.string(),
+  at: dateTime,
+  ...onCallOut.shape,
+  timeline: z.array(z.object({ user: z.string().nullable(), start: dateTime, end: dateTime })),
+});
+
+/** ON_CALL_SCHEMAS are the component schemas of this part. */
+export const ON_CALL_SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
+  ScheduleInput: {
+    schema: scheduleInputSchema,
+    description:
+      'An on-call schedule: rotations in layers (a later rotation overrides an earlier one wherever it has someone; ' +
+      '`restrict` limits a rotation to local days and hours) and overrides (the latest wins). Hand-offs are wall-clock ' +
+      'times in the rotation\'s time zone, so they stay put across daylight-saving changes.',
+  },
+  SchedulePatch: { schema: schedulePatchSchema, description: 'Any of `name`, `rotations`, `overrides` (each replaced whole).' },
+  Schedule: { schema: scheduleOut, description: 'A schedule, with who is on call now (`on_call`).' },
+  ScheduleList: { schema: z.object({ schedules: z.array(scheduleOut) }), description: 'Schedules by name.' },
+  ScheduleOnCall: { schema: scheduleOnCallOut, description: 'Who is on call at `at`, until when, who is next, and the timeline of the following days.' },
+};
+
+const SCHEDULES = 'Schedules';
+
+/** ON_CALL_TAGS are the tags of this part. */
+export const ON_CALL_TAGS = [{ name: SCHEDULES, description: 'Who is on call: rotations, overrides, now and next.' }];
+
+const idParameter = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string', minLength: 1 } });
+
+function queryParameters(schema: z.ZodType, descriptions: Record<string, string>) {
+  const query = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, Record<string, unknown>> };
+  return Object.entries(query.properties).map(([name, property]) => ({ name, in: 'query', required: false, description: descriptions[name], schema: property }));
+}
+
+const weekly = {
+  name: 'Payments primary',
+  rotations: [{ kind: 'weekly', start_date: '2026-03-02', handoff_time: '09:00', time_zone: 'Europe/Berlin', participants: ['U0123ADA', 'U0123BOB'] }],
+  overrides: [{ user: 'U0123CY', start: '2026-03-10T12:00:00Z', end: '2026-03-11T12:00:00Z' }],
+};
+
+/** onCallPaths are the on-call operations. */
+export function onCallPaths(): Record<string, PathSpec> {
+  return {
+    '/api/v1/schedules': {
+      operations: {
+        get: { operationId: 'listSchedules', summary: 'List schedules', tag: SCHEDULES, permission: 'alerts:read', ok: { status: 200, description: 'The schedules by name.', schema: 'ScheduleList' } },
+        post: {
+          operationId: 'createSchedule',
+          summary: 'Create a schedule',
+          tag: SCHEDULES,
+          permission: 'config:write',
+          body: { schema: 'ScheduleInput', examples: { weekly: { summary: 'A weekly rotation of two, one override', value: weekly } } },
+          ok: { status: 201, description: 'The new schedule.', schema: 'Schedule' },
+          errors: [400, 409, 413],
+        },
+      },
+    },
+    '/api/v1/schedules/{id}': {
+      parameters: [idParameter('schedule')],
+      operations: {
+        get: { operationId: 'getSchedule', summary: 'Get a schedule', tag: SCHEDULES, permission: 'alerts:read', ok: { status: 200, description: 'The schedule.', schema: 'Schedule' }, errors: [404] },
+        patch: {
+          operationId: 'updateSchedule',
+          summary: 'Change a schedule',
+          tag: SCHEDULES,
+          permission: 'config:write',
+          body: { schema: 'SchedulePatch', examples: { rename: { summary: 'Rename', value: { name: 'Payments' } } } },
+          ok: { status: 200, description: 'The changed schedule.', schema: 'Schedule' },
+          errors: [400, 404, 409, 413],
+        },
+        delete: { operationId: 'deleteSchedule', summary: 'Delete a schedule', description: 'Refused (409) while an escalation policy pages it.', tag: SCHEDULES, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404, 409] },
+      },
+    },
+    '/api/v1/schedules/{id}/on-call': {
+      parameters: [idParameter('schedule')],
+      operations: {
+        get: {
+          operationId: 'getScheduleOnCall',
+          summary: 'Who is on call',
+          tag: SCHEDULES,
+          permission: 'alerts:read',
+          parameters: queryParameters(onCallQuerySchema, { at: 'The instant (ISO 8601 with a time zone); default now.', days: 'Length of the timeline in days.' }),
+          ok: { status: 200, description: 'Who is on call, next, and the timeline.', schema: 'ScheduleOnCall' },
+          errors: [400, 404],
+        },
+      },
+    },
+  };
+}
