@@ -34,6 +34,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     dedupKey: input.dedupKey ?? id,
     routed: matched.length > 0,
     routeIds: matchedRoutes.map((route) => route.id),
+    escalationPolicyId: matchedRoutes.find((route) => route.escalationPolicyId)?.escalationPolicyId ?? null,
     occurredAt: input.occurredAt ?? new Date(),
     deliveries: channelIds.map((channelId) => ({ channelId, templateId: channelRoutes.get(channelId)?.templateId ?? null })),
     activityId: randomUUID(),

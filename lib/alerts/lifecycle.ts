@@ -9,6 +9,7 @@ import { refreshAlertMessages, type Tx } from '../outbox/deliveries';
 import { cancelJobs, scheduleJob } from '../outbox/jobs';
 import { enqueueReplies } from '../outbox/replies';
 import { signalWork } from '../outbox/signal';
+import { restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
 
 /** StatusAction is something a person can do to an alert. */
@@ -99,9 +100,12 @@ export async function changeAlertStatus(params: {
       });
     }
     if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB]);
+    // Escalation pages only while nobody has taken the alert: reopening it starts over from the first step.
+    if (params.action === 'reopen') await restartEscalation(tx, updated);
+    else await stopEscalation(tx, alert.id);
     return { alert: updated, changed: true };
   });
-  if (change.changed) signalWork('update', 'reply');
+  if (change.changed) signalWork('update', 'reply', 'job');
   return change;
 }
 
@@ -155,6 +159,8 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
     at: new Date(),
     reply: `Snooze ended: this alert is still ${updated.status}.`,
   });
+  // Nobody took it while it slept: escalation resumes from the first step, at once.
+  if (updated.status === 'triggered') await restartEscalation(tx, updated, false);
   return true;
 }
 

@@ -1,6 +1,7 @@
-// The on-call part of the OpenAPI document: schedules (and what openapi-document.ts merges in with them).
+// The on-call part of the OpenAPI document: schedules and escalation policies, merged in by openapi-document.ts.
 // Request schemas are the handlers' own zod schemas; responses mirror scheduleJson and friends.
 import { z } from 'zod';
+import { escalationPolicyInputSchema, escalationPolicyPatchSchema } from '@/lib/schemas/escalation-policy';
 import { onCallQuerySchema, scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
 import type { PathSpec } from './openapi-document';
 
@@ -44,6 +45,18 @@ export const scheduleOnCallOut = z.object({
   timeline: z.array(z.object({ user: z.string().nullable(), start: dateTime, end: dateTime })),
 });
 
+const targetOut = z.object({ type: z.enum(['schedule', 'user', 'user_group', 'channel', 'here']), id: z.string().optional() });
+
+/** escalationPolicyOut mirrors escalationPolicyJson (lib/escalation/policies.ts). */
+export const escalationPolicyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  steps: z.array(z.object({ after_minutes: z.int(), targets: z.array(targetOut) })),
+  repeat: z.int(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
 /** ON_CALL_SCHEMAS are the component schemas of this part. */
 export const ON_CALL_SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   ScheduleInput: {
@@ -56,13 +69,28 @@ export const ON_CALL_SCHEMAS: Record<string, { schema: z.ZodType; description: s
   SchedulePatch: { schema: schedulePatchSchema, description: 'Any of `name`, `rotations`, `overrides` (each replaced whole).' },
   Schedule: { schema: scheduleOut, description: 'A schedule, with who is on call now (`on_call`).' },
   ScheduleList: { schema: z.object({ schedules: z.array(scheduleOut) }), description: 'Schedules by name.' },
+  EscalationPolicyInput: {
+    schema: escalationPolicyInputSchema,
+    description:
+      'Ordered steps: `after_minutes` after the previous step (the first: after the trigger) while the alert is still ' +
+      'triggered, notify the targets — the on-call person of a schedule, a user, a user group, a channel or `@here` ' +
+      '(a DM to each person, a mention in every thread of the alert). Then the whole policy runs `repeat` more times.',
+  },
+  EscalationPolicyPatch: { schema: escalationPolicyPatchSchema, description: 'Any of `name`, `steps` (replaced whole), `repeat`.' },
+  EscalationPolicy: { schema: escalationPolicyOut, description: 'An escalation policy.' },
+  EscalationPolicyList: { schema: z.object({ escalation_policies: z.array(escalationPolicyOut) }), description: 'Escalation policies by name.' },
   ScheduleOnCall: { schema: scheduleOnCallOut, description: 'Who is on call at `at`, until when, who is next, and the timeline of the following days.' },
 };
 
 const SCHEDULES = 'Schedules';
 
+const POLICIES = 'Escalation policies';
+
 /** ON_CALL_TAGS are the tags of this part. */
-export const ON_CALL_TAGS = [{ name: SCHEDULES, description: 'Who is on call: rotations, overrides, now and next.' }];
+export const ON_CALL_TAGS = [
+  { name: SCHEDULES, description: 'Who is on call: rotations, overrides, now and next.' },
+  { name: POLICIES, description: 'Whom to page, step by step, while an alert stays unacknowledged; a route picks one.' },
+];
 
 const idParameter = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string', minLength: 1 } });
 
@@ -75,6 +103,15 @@ const weekly = {
   name: 'Payments primary',
   rotations: [{ kind: 'weekly', start_date: '2026-03-02', handoff_time: '09:00', time_zone: 'Europe/Berlin', participants: ['U0123ADA', 'U0123BOB'] }],
   overrides: [{ user: 'U0123CY', start: '2026-03-10T12:00:00Z', end: '2026-03-11T12:00:00Z' }],
+};
+
+const policyExample = {
+  name: 'Payments',
+  steps: [
+    { after_minutes: 5, targets: [{ type: 'schedule', id: 'cm0schedule0001' }] },
+    { after_minutes: 15, targets: [{ type: 'user', id: 'U0123LEAD' }, { type: 'here' }] },
+  ],
+  repeat: 1,
 };
 
 /** onCallPaths are the on-call operations. */
@@ -108,6 +145,37 @@ export function onCallPaths(): Record<string, PathSpec> {
           errors: [400, 404, 409, 413],
         },
         delete: { operationId: 'deleteSchedule', summary: 'Delete a schedule', description: 'Refused (409) while an escalation policy pages it.', tag: SCHEDULES, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404, 409] },
+      },
+    },
+    '/api/v1/escalation-policies': {
+      operations: {
+        get: { operationId: 'listEscalationPolicies', summary: 'List escalation policies', tag: POLICIES, permission: 'alerts:read', ok: { status: 200, description: 'The policies by name.', schema: 'EscalationPolicyList' } },
+        post: {
+          operationId: 'createEscalationPolicy',
+          summary: 'Create an escalation policy',
+          tag: POLICIES,
+          permission: 'config:write',
+          body: { schema: 'EscalationPolicyInput', examples: { twoSteps: { summary: 'On-call after 5 minutes, then a lead and @here', value: policyExample } } },
+          ok: { status: 201, description: 'The new policy.', schema: 'EscalationPolicy' },
+          errors: [400, 409, 413],
+        },
+      },
+    },
+    '/api/v1/escalation-policies/{id}': {
+      parameters: [idParameter('escalation policy')],
+      operations: {
+        get: { operationId: 'getEscalationPolicy', summary: 'Get an escalation policy', tag: POLICIES, permission: 'alerts:read', ok: { status: 200, description: 'The policy.', schema: 'EscalationPolicy' }, errors: [404] },
+        patch: {
+          operationId: 'updateEscalationPolicy',
+          summary: 'Change an escalation policy',
+          description: 'Alerts already escalating follow the new steps from their next step.',
+          tag: POLICIES,
+          permission: 'config:write',
+          body: { schema: 'EscalationPolicyPatch', examples: { repeat: { summary: 'Repeat twice', value: { repeat: 2 } } } },
+          ok: { status: 200, description: 'The changed policy.', schema: 'EscalationPolicy' },
+          errors: [400, 404, 409, 413],
+        },
+        delete: { operationId: 'deleteEscalationPolicy', summary: 'Delete an escalation policy', description: 'Refused (409) while a route uses it.', tag: POLICIES, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404, 409] },
       },
     },
     '/api/v1/schedules/{id}/on-call': {

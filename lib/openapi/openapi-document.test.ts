@@ -24,8 +24,10 @@ import { grafanaNotificationSchema } from '@/lib/integrations/grafana';
 import { opsgenieActionSchema, opsgenieCreateSchema } from '@/lib/integrations/opsgenie';
 import { pagerDutyEventSchema } from '@/lib/integrations/pagerduty';
 import { scheduleJson } from '@/lib/oncall/schedules';
+import { escalationPolicyJson } from '@/lib/escalation/policies';
+import { escalationPolicyInputSchema, escalationPolicyPatchSchema } from '@/lib/schemas/escalation-policy';
 import { scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
-import { ON_CALL_SCHEMAS, scheduleOut } from './on-call-paths';
+import { ON_CALL_SCHEMAS, escalationPolicyOut, scheduleOut } from './on-call-paths';
 import { openApiDocument } from './openapi-document';
 import * as out from './response-schemas';
 
@@ -332,6 +334,8 @@ describe('the response schemas', () => {
       rotations: [{ kind: 'hourly', everyHours: 12, startDate: '2024-05-01', handoffTime: '09:00', timeZone: 'UTC', participants: ['U1', 'U2'], restrict: { days: ['mon'], from: '09:00', to: '17:00' }, endDate: '2024-06-01', name: 'Day' }],
       overrides: [{ user: 'U3', start: at.toISOString(), end: new Date(at.getTime() + 3_600_000).toISOString() }] };
     expectMirrors(scheduleOut, scheduleJson(schedule, at));
+    const steps = [{ afterMinutes: 5, targets: [{ type: 'schedule', id: 's1' }, { type: 'here' }] }];
+    expectMirrors(escalationPolicyOut, escalationPolicyJson({ id: 'p1', workspaceId: 'T1', name: 'Payments', steps, repeat: 1, createdAt: at, updatedAt: at }));
   });
 
   it('mirror a rendered preview', () => {
@@ -414,6 +418,8 @@ describe('the README', () => {
       'POST /api/v1/templates/preview': templatePreviewSchema,
       'POST /api/v1/schedules': scheduleInputSchema,
       'PATCH /api/v1/schedules/{id}': schedulePatchSchema,
+      'POST /api/v1/escalation-policies': escalationPolicyInputSchema,
+      'PATCH /api/v1/escalation-policies/{id}': escalationPolicyPatchSchema,
       'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
       'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
       'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,

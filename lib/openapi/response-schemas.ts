@@ -120,6 +120,7 @@ export const routeOut = z.object({
   channels: z.array(z.string()),
   template_id: z.string().nullable(),
   enabled: z.boolean(),
+  escalation_policy_id: z.string().nullable(),
   position: z.int(),
   created_at: dateTime,
   updated_at: dateTime,

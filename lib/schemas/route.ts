@@ -27,6 +27,7 @@ const routeFields = {
   channels: arraySchema(channelIdSchema, { min: 1, max: 20, noun: 'channel', unique: true }),
   template_id: stringSchema({ min: 1, max: 100 }).nullable(),
   enabled: z.boolean({ error: typeError('true or false') }),
+  escalation_policy_id: stringSchema({ min: 1, max: 100 }).nullable(),
 };
 
 /**
@@ -36,6 +37,7 @@ const routeFields = {
 export const routeInputSchema = strictObject({
   ...routeFields,
   template_id: routeFields.template_id.optional(),
+  escalation_policy_id: routeFields.escalation_policy_id.optional(),
   enabled: routeFields.enabled.default(true),
 }).transform(camelizeKeys);
 
