@@ -9,7 +9,7 @@ import { refreshAlertMessages, type Tx } from '../outbox/deliveries';
 import { cancelJobs, scheduleJob } from '../outbox/jobs';
 import { enqueueReplies } from '../outbox/replies';
 import { signalWork } from '../outbox/signal';
-import { restartEscalation, stopEscalation } from '../escalation/escalation';
+import { escalateNow, restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
 
 /** StatusAction is something a person can do to an alert. */
@@ -162,6 +162,36 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
   // Nobody took it while it slept: escalation resumes from the first step, at once.
   if (updated.status === 'triggered') await restartEscalation(tx, updated, false);
   return true;
+}
+
+/**
+ * escalateAlert runs an alert's next escalation step now (the Escalate button): recorded in its timeline with
+ * who asked; unchanged, with the reason, when there is nothing to escalate.
+ */
+export async function escalateAlert(params: { workspaceId: string; alertId: string; actor: Actor; via: Via }): Promise<StatusChange> {
+  const change = await db().$transaction(async (tx): Promise<StatusChange> => {
+    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
+    if (!locked) throw new AppError('not_found', 'No such alert.');
+    const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
+    const outcome = await escalateNow(tx, alert);
+    if (!outcome.escalated) return { alert, changed: false, unchangedReason: outcome.reason };
+    await tx.alertActivity.create({
+      data: {
+        workspaceId: alert.workspaceId,
+        alertId: alert.id,
+        kind: 'escalated',
+        actorType: params.actor.type,
+        actorId: params.actor.slackUserId ?? params.actor.id,
+        actorName: params.actor.name,
+        via: params.via,
+        note: 'Escalated now: the next step runs at once',
+      },
+    });
+    return { alert, changed: true };
+  });
+  if (change.changed) signalWork('job');
+  return change;
 }
 
 /** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard admin or API key). */

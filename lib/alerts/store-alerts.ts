@@ -27,6 +27,8 @@ export interface AlertRow {
   routeIds: string[];
   /** The escalation policy of the first matching route that has one: its first step is scheduled with the alert. */
   escalationPolicyId: string | null;
+  /** Who is on call for that policy now, shown on the alert's messages. */
+  onCallUserId: string | null;
   occurredAt: Date;
   deliveries: Array<{ channelId: string; templateId: string | null }>;
   activityId: string;
@@ -57,16 +59,16 @@ const STORE_SQL = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                          $9::text[], $10::text[], $11::boolean[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
-                         $16::text[], $17::text[], $18::text[], $26::text[])
+                         $16::text[], $17::text[], $18::text[], $26::text[], $27::text[])
       AS t(id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key, routed, route_ids,
-           occurred_at, activity_id, actor_type, actor_id, actor_name, via, escalation_policy_id)
+           occurred_at, activity_id, actor_type, actor_id, actor_name, via, escalation_policy_id, on_call_user_id)
   ), upserted AS (
     INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
                         open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at,
-                        escalation_policy_id)
+                        escalation_policy_id, on_call_user_id)
     SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::jsonb, links::jsonb, source, dedup_key,
            dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19,
-           escalation_policy_id
+           escalation_policy_id, on_call_user_id
     FROM input
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
@@ -118,7 +120,13 @@ function handOver(rows: AlertRow[], stored: ResultRow[], acceptedAt: Date): Set<
   for (const result of stored) {
     const row = byId.get(result.id);
     if (!result.leased || !row) continue;
-    const alert = { ...row, fields: JSON.parse(row.fields) as unknown, links: JSON.parse(row.links) as unknown, severity: row.severity as ClaimedPost['alert']['severity'] };
+    const alert = {
+      ...row,
+      fields: JSON.parse(row.fields) as unknown,
+      links: JSON.parse(row.links) as unknown,
+      severity: row.severity as ClaimedPost['alert']['severity'],
+      escalates: row.escalationPolicyId !== null,
+    };
     posts.push(...intakeLeasedPosts(alert, result.leased, acceptedAt));
   }
   if (posts.length === 0) return new Set();
@@ -159,6 +167,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     taker !== null,
     taker?.leaseMs ?? 0,
     column((row) => row.escalationPolicyId),
+    column((row) => row.onCallUserId),
   ]);
   const [first] = stored;
   if (first && first.posts > 0) {

@@ -17,6 +17,7 @@ export const ALERT_ACTION_IDS = {
   snooze: 'alert_snooze',
   reopen: 'alert_reopen',
   resolveWithNote: 'alert_resolve_with_note',
+  escalate: 'alert_escalate',
   open: 'alert_open',
 } as const;
 
@@ -27,11 +28,12 @@ function describeActor(actor: AlertActor): string {
 }
 
 /**
- * buildStatusLine describes who acknowledged or resolved the alert, and until when it is snoozed, as a
- * context block; it returns undefined for a triggered alert that nobody touched.
+ * buildStatusLine describes who is on call, who acknowledged or resolved the alert, and until when it is
+ * snoozed, as a context block; it returns undefined for a triggered alert that nobody touched or is on call for.
  */
 export function buildStatusLine(alert: RenderableAlert): Block | undefined {
   const parts: string[] = [];
+  if (alert.status !== 'resolved' && alert.onCallUserId) parts.push(`:bust_in_silhouette: On call: <@${alert.onCallUserId.replace(/[^A-Z0-9]/gi, '')}>`);
   if (alert.status !== 'triggered' && alert.acknowledgedBy) {
     parts.push(`:eyes: Acknowledged by ${describeActor(alert.acknowledgedBy)}`);
   } else if (alert.status === 'acknowledged') {
@@ -67,7 +69,7 @@ export function buildAlertActions(alert: RenderableAlert, alertUrl: string): Act
   const snooze = button('Snooze 1h', ids.snooze, alert.id);
   const resolveWithNote = button('Resolve with note…', ids.resolveWithNote, alert.id);
   const byStatus: Record<RenderableAlert['status'], ButtonElement[]> = {
-    triggered: [acknowledge, resolve, snooze, resolveWithNote],
+    triggered: [acknowledge, resolve, ...(alert.escalates ? [button('Escalate', ids.escalate, alert.id)] : []), snooze, resolveWithNote],
     acknowledged: [resolve, resolveWithNote, snooze],
     resolved: [button('Reopen', ids.reopen, alert.id)],
   };

@@ -11,7 +11,8 @@ import type { Tx } from '../outbox/deliveries';
 import { cancelJobs, hasPendingJob, runJobsNow, scheduleJob } from '../outbox/jobs';
 import { enqueueAlertReplies } from '../outbox/replies';
 import type { WorkKind } from '../outbox/signal';
-import { whoIsOnCall } from '../oncall/on-call';
+import { whoIsOnCall, type ScheduleSpec } from '../oncall/on-call';
+import { refreshingCache } from '../refreshing-cache';
 import { specOf } from '../oncall/schedules';
 import type { EscalationStep } from '../schemas/escalation-policy';
 import { stepsOf } from './policies';
@@ -69,20 +70,22 @@ export async function restartEscalation(tx: Tx, alert: Alert, delay = true): Pro
   if (!first) return false;
   await stopEscalation(tx, alert.id);
   const run = alert.escalationRun + 1;
-  await tx.alert.update({ where: { id: alert.id }, data: { escalationRun: run } });
+  const onCallUserId = await onCallForPolicy(alert.workspaceId, policy!.id);
+  await tx.alert.update({ where: { id: alert.id }, data: { escalationRun: run, onCallUserId } });
   await scheduleStep(tx, alert, { run, round: 0, step: 0 }, new Date(Date.now() + (delay ? first.afterMinutes * MINUTE : 0)));
   return true;
 }
 
 /**
  * escalateNow runs the alert's next step now (the Escalate button): its waiting step comes forward; when the
- * policy has run out, a new run starts at its first step. A reason when there is nothing to escalate.
+ * policy has run out, a new run starts at its first step. When there is nothing to escalate, the reason
+ * completes "this alert is …".
  */
 export async function escalateNow(tx: Tx, alert: Alert): Promise<{ escalated: true } | { escalated: false; reason: string }> {
-  if (alert.status !== 'triggered') return { escalated: false, reason: `it is ${alert.status}` };
-  if (!alert.escalationPolicyId) return { escalated: false, reason: 'its route has no escalation policy' };
+  if (alert.status !== 'triggered') return { escalated: false, reason: alert.status };
+  if (!alert.escalationPolicyId) return { escalated: false, reason: 'not on an escalation policy' };
   if ((await runJobsNow(tx, alert.id, ESCALATION_STEP_JOB)) > 0 || (await hasPendingJob(tx, alert.id, ESCALATION_STEP_JOB))) return { escalated: true };
-  return (await restartEscalation(tx, alert, false)) ? { escalated: true } : { escalated: false, reason: 'its escalation policy has no steps' };
+  return (await restartEscalation(tx, alert, false)) ? { escalated: true } : { escalated: false, reason: 'on an escalation policy without steps' };
 }
 
 /** Recipients are whom a step notifies, resolved at the time it fires. */
@@ -174,13 +177,27 @@ export async function runEscalationStep(tx: Tx, alertId: string, at: StepPositio
   return ['job', 'reply'];
 }
 
-/** onCallOfAlert is who is on call for the first schedule of an alert's policy, for "On call: @ada" on its message. */
-export async function onCallOfAlert(alert: Pick<Alert, 'workspaceId' | 'escalationPolicyId'>, at = new Date()): Promise<string | null> {
-  const policy = await policyOf(db(), alert);
-  const target = policy ? stepsOf(policy).flatMap((step) => step.targets).find((t) => t.type === 'schedule' || t.type === 'user') : undefined;
-  if (!target) return null;
-  if (target.type === 'user') return target.id;
-  if (target.type !== 'schedule') return null;
-  const schedule = await db().schedule.findFirst({ where: { id: target.id, workspaceId: alert.workspaceId } });
-  return schedule ? whoIsOnCall(specOf(schedule), at).user : null;
+// Whom a policy pages first: its first schedule or user. Read on every alert its route escalates, so cached
+// like routing (a change shows within a second here, at once after a local write is forgotten).
+type FirstResponder = { user: string } | { schedule: ScheduleSpec } | { none: true };
+const firstResponders = refreshingCache<string, FirstResponder>('escalationFirstResponder', {
+  freshMs: 1_000,
+  maxStaleMs: 10_000,
+  maxEntries: 10_000,
+  load: async (key) => {
+    const [workspaceId, policyId] = key.split('\u0000') as [string, string];
+    const policy = await policyOf(db(), { workspaceId, escalationPolicyId: policyId });
+    const target = policy ? stepsOf(policy).flatMap((step) => step.targets).find((t) => t.type === 'schedule' || t.type === 'user') : undefined;
+    if (target?.type === 'user') return { user: target.id };
+    if (target?.type !== 'schedule') return { none: true };
+    const schedule = await db().schedule.findFirst({ where: { id: target.id, workspaceId } });
+    return schedule ? { schedule: specOf(schedule) } : { none: true };
+  },
+});
+
+/** onCallForPolicy is who a policy pages first at `at` — "On call: @ada" on the alert's messages. */
+export async function onCallForPolicy(workspaceId: string, policyId: string, at = new Date()): Promise<string | null> {
+  const first = await firstResponders.get(`${workspaceId}\u0000${policyId}`);
+  if (!first || 'none' in first) return null;
+  return 'user' in first ? first.user : whoIsOnCall(first.schedule, at).user;
 }

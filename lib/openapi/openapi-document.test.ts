@@ -303,6 +303,7 @@ describe('the response schemas', () => {
       snoozedUntil: null,
       escalationPolicyId: null,
       escalationRun: 0,
+      onCallUserId: null,
       createdAt: at,
       updatedAt: at,
     };

@@ -3,7 +3,7 @@
 // an alert Klaxon does not know in that workspace, has no effect and tells the clicker so, privately.
 import { z } from 'zod';
 import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
-import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
+import { changeAlertStatus, escalateAlert, type StatusAction } from '../alerts/lifecycle';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { publishAppHome } from './app-home';
@@ -100,6 +100,11 @@ async function applyClick(teamId: string, user: z.infer<typeof userSchema>, aler
   });
 }
 
+async function escalateClick(teamId: string, user: z.infer<typeof userSchema>, alertId: string) {
+  const name = await slackUserName(teamId, user.id, user.name ?? user.username);
+  return escalateAlert({ workspaceId: teamId, alertId, actor: { type: 'slack_user', id: user.id, slackUserId: user.id, name }, via: 'slack' });
+}
+
 /**
  * handleBlockActions acknowledges a click at once and acts on it after the answer (Slack's advice): the click
  * is applied through the lifecycle, the clicker is told privately when nothing changed, and a click in the
@@ -128,9 +133,9 @@ async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise
     return;
   }
   const statusAction = ACTIONS[actionId];
-  if (!statusAction) return;
+  if (!statusAction && actionId !== ALERT_ACTION_IDS.escalate) return;
   try {
-    const outcome = await applyClick(teamId, payload.user, alertId, statusAction);
+    const outcome = statusAction ? await applyClick(teamId, payload.user, alertId, statusAction) : await escalateClick(teamId, payload.user, alertId);
     if (!outcome.changed) await tell(`Nothing changed: this alert is ${outcome.unchangedReason ?? 'unchanged'}.`);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
