@@ -30,7 +30,7 @@ export interface StatusChange {
 
 const KIND: Record<StatusAction, ActivityKind> = { acknowledge: 'acknowledged', resolve: 'resolved', reopen: 'reopened', snooze: 'snoozed' };
 
-function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date): Prisma.AlertUpdateInput | string {
+function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date, snoozeUntil?: Date): Prisma.AlertUpdateInput | string {
   const by = { slackUserId: actor.slackUserId ?? null, name: actor.name, at: now.toISOString() };
   switch (action) {
     case 'acknowledge':
@@ -44,13 +44,14 @@ function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date)
       return { status: 'triggered', openDedupKey: alert.dedupKey, resolvedAt: null, resolvedBy: Prisma.DbNull, acknowledgedAt: null, acknowledgedBy: Prisma.DbNull };
     case 'snooze':
       if (alert.status === 'resolved') return 'already resolved';
-      return { snoozedUntil: new Date(now.getTime() + SNOOZE_MS) };
+      return { snoozedUntil: snoozeUntil && snoozeUntil > now ? snoozeUntil : new Date(now.getTime() + SNOOZE_MS) };
   }
 }
 
-function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined): string {
+function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined, snoozedUntil: Date | null): string {
   const who = actor.slackUserId ? `<@${actor.slackUserId}>` : `${actor.name}${via === 'api' ? ' (API)' : ''}`;
-  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: 'Snoozed for 1 hour' }[action];
+  const until = snoozedUntil ? `<!date^${Math.floor(snoozedUntil.getTime() / 1000)}^{date_short_pretty} {time}|${snoozedUntil.toISOString()}>` : '';
+  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: `Snoozed until ${until}` }[action];
   return `${verb} by ${who}${note ? `: ${note}` : ''}`;
 }
 
@@ -65,6 +66,8 @@ export async function changeAlertStatus(params: {
   actor: Actor;
   via: Via;
   note?: string;
+  /** For snooze: when it ends (default: in SNOOZE_MS). */
+  snoozeUntil?: Date;
 }): Promise<StatusChange> {
   const change = await db().$transaction(async (tx): Promise<StatusChange> => {
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
@@ -72,7 +75,7 @@ export async function changeAlertStatus(params: {
     if (!locked) throw new AppError('not_found', 'No such alert.');
     const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
     const now = new Date();
-    const update = transition(alert, params.action, params.actor, now);
+    const update = transition(alert, params.action, params.actor, now, params.snoozeUntil);
     if (typeof update === 'string') return { alert, changed: false, unchangedReason: update };
     if (params.action === 'reopen') {
       const clash = await tx.alert.findFirst({ where: { workspaceId: alert.workspaceId, openDedupKey: alert.dedupKey } });
@@ -87,7 +90,7 @@ export async function changeAlertStatus(params: {
       via: params.via,
       note: params.note,
       at: now,
-      reply: replyText(params.action, params.actor, params.via, params.note),
+      reply: replyText(params.action, params.actor, params.via, params.note, updated.snoozedUntil),
     });
     if (updated.snoozedUntil && params.action === 'snooze') {
       await scheduleJob(tx, {
@@ -150,6 +153,9 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
   const current = await tx.alert.findUniqueOrThrow({ where: { id: alertId } });
   if (current.status === 'resolved' || current.snoozedUntil?.getTime() !== until.getTime()) return false;
   const updated = await tx.alert.update({ where: { id: alertId }, data: { snoozedUntil: null } });
+  // The alert comes back to the people who put it aside and who is on call for it: mention them.
+  const snoozer = await tx.alertActivity.findFirst({ where: { alertId, kind: 'snoozed', actorType: 'slack_user' }, orderBy: { at: 'desc' }, select: { actorId: true } });
+  const mentions = [...new Set([snoozer?.actorId, updated.onCallUserId].filter((id): id is string => Boolean(id)))].map((id) => `<@${id}>`);
   await recordChange(tx, updated, {
     kind: 'snooze_ended',
     actorType: 'system',
@@ -157,7 +163,7 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
     actorName: 'Klaxon',
     via: 'system',
     at: new Date(),
-    reply: `Snooze ended: this alert is still ${updated.status}.`,
+    reply: `Snooze ended: this alert is still ${updated.status}.${mentions.length ? ` ${mentions.join(' ')}` : ''}`,
   });
   // Nobody took it while it slept: escalation resumes from the first step, at once.
   if (updated.status === 'triggered') await restartEscalation(tx, updated, false);
