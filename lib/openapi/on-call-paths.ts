@@ -1,7 +1,9 @@
-// The on-call part of the OpenAPI document: schedules and escalation policies, merged in by openapi-document.ts.
+// The on-call part of the OpenAPI document: schedules, escalation policies and heartbeats, merged in by
+// openapi-document.ts.
 // Request schemas are the handlers' own zod schemas; responses mirror scheduleJson and friends.
 import { z } from 'zod';
 import { escalationPolicyInputSchema, escalationPolicyPatchSchema } from '@/lib/schemas/escalation-policy';
+import { heartbeatInputSchema, heartbeatPatchSchema } from '@/lib/schemas/heartbeat';
 import { onCallQuerySchema, scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
 import type { PathSpec } from './openapi-document';
 
@@ -57,6 +59,24 @@ export const escalationPolicyOut = z.object({
   updated_at: dateTime,
 });
 
+/** heartbeatOut mirrors heartbeatJson (lib/heartbeats/heartbeats.ts); `token` and `ping_url` only when created. */
+export const heartbeatOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  interval_seconds: z.int(),
+  grace_seconds: z.int(),
+  event_type: z.string(),
+  severity: z.enum(['critical', 'error', 'warning', 'info']),
+  status: z.enum(['new', 'up', 'down']),
+  last_ping_at: dateTime.nullable(),
+  next_due_at: dateTime.nullable(),
+  token_prefix: z.string(),
+  token: z.string().optional(),
+  ping_url: z.string().optional(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
 /** ON_CALL_SCHEMAS are the component schemas of this part. */
 export const ON_CALL_SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   ScheduleInput: {
@@ -79,17 +99,28 @@ export const ON_CALL_SCHEMAS: Record<string, { schema: z.ZodType; description: s
   EscalationPolicyPatch: { schema: escalationPolicyPatchSchema, description: 'Any of `name`, `steps` (replaced whole), `repeat`.' },
   EscalationPolicy: { schema: escalationPolicyOut, description: 'An escalation policy.' },
   EscalationPolicyList: { schema: z.object({ escalation_policies: z.array(escalationPolicyOut) }), description: 'Escalation policies by name.' },
+  HeartbeatInput: {
+    schema: heartbeatInputSchema,
+    description:
+      "A dead-man's switch: ping its URL at least every `interval_seconds`; `grace_seconds` after a missed ping an alert " +
+      '(`event_type`, default `heartbeat.missed`, routed like any alert) is raised; the next ping resolves it.',
+  },
+  HeartbeatPatch: { schema: heartbeatPatchSchema, description: 'Any heartbeat fields, at least one.' },
+  Heartbeat: { schema: heartbeatOut, description: 'A heartbeat; `token` and `ping_url` are in the answer that created it only.' },
+  HeartbeatList: { schema: z.object({ heartbeats: z.array(heartbeatOut) }), description: 'Heartbeats by name.' },
   ScheduleOnCall: { schema: scheduleOnCallOut, description: 'Who is on call at `at`, until when, who is next, and the timeline of the following days.' },
 };
 
 const SCHEDULES = 'Schedules';
 
 const POLICIES = 'Escalation policies';
+const HEARTBEATS = 'Heartbeats';
 
 /** ON_CALL_TAGS are the tags of this part. */
 export const ON_CALL_TAGS = [
   { name: SCHEDULES, description: 'Who is on call: rotations, overrides, now and next.' },
   { name: POLICIES, description: 'Whom to page, step by step, while an alert stays unacknowledged; a route picks one.' },
+  { name: HEARTBEATS, description: "Dead-man's switches: an alert when a job stops pinging." },
 ];
 
 const idParameter = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string', minLength: 1 } });
@@ -112,6 +143,12 @@ const policyExample = {
     { after_minutes: 15, targets: [{ type: 'user', id: 'U0123LEAD' }, { type: 'here' }] },
   ],
   repeat: 1,
+};
+
+const pingAnswer = {
+  status: 200,
+  description: 'Pinged: the next ping is due before `next_due_at`.',
+  schema: { type: 'object', properties: { ok: { const: true }, next_due_at: { type: 'string', format: 'date-time' } }, required: ['ok', 'next_due_at'] },
 };
 
 /** onCallPaths are the on-call operations. */
@@ -176,6 +213,43 @@ export function onCallPaths(): Record<string, PathSpec> {
           errors: [400, 404, 409, 413],
         },
         delete: { operationId: 'deleteEscalationPolicy', summary: 'Delete an escalation policy', description: 'Refused (409) while a route uses it.', tag: POLICIES, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404, 409] },
+      },
+    },
+    '/api/v1/heartbeats': {
+      operations: {
+        get: { operationId: 'listHeartbeats', summary: 'List heartbeats', tag: HEARTBEATS, permission: 'alerts:read', ok: { status: 200, description: 'The heartbeats by name (tokens by prefix only).', schema: 'HeartbeatList' } },
+        post: {
+          operationId: 'createHeartbeat',
+          summary: 'Create a heartbeat',
+          tag: HEARTBEATS,
+          permission: 'config:write',
+          body: { schema: 'HeartbeatInput', examples: { nightly: { summary: 'A nightly backup, 10 minutes of grace', value: { name: 'nightly backup', interval_seconds: 86_400, grace_seconds: 600 } } } },
+          ok: { status: 201, description: 'The new heartbeat, with its token and ping URL (shown this once).', schema: 'Heartbeat' },
+          errors: [400, 409, 413],
+        },
+      },
+    },
+    '/api/v1/heartbeats/{id}': {
+      parameters: [idParameter('heartbeat')],
+      operations: {
+        get: { operationId: 'getHeartbeat', summary: 'Get a heartbeat', tag: HEARTBEATS, permission: 'alerts:read', ok: { status: 200, description: 'The heartbeat.', schema: 'Heartbeat' }, errors: [404] },
+        patch: {
+          operationId: 'updateHeartbeat',
+          summary: 'Change a heartbeat',
+          tag: HEARTBEATS,
+          permission: 'config:write',
+          body: { schema: 'HeartbeatPatch', examples: { grace: { summary: 'More grace', value: { grace_seconds: 900 } } } },
+          ok: { status: 200, description: 'The changed heartbeat.', schema: 'Heartbeat' },
+          errors: [400, 404, 409, 413],
+        },
+        delete: { operationId: 'deleteHeartbeat', summary: 'Delete a heartbeat', tag: HEARTBEATS, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404] },
+      },
+    },
+    '/api/v1/heartbeats/{id}/ping': {
+      parameters: [{ name: 'id', in: 'path', required: true, description: "The heartbeat's secret token (`hb_…`, from its ping URL).", schema: { type: 'string', minLength: 1 } }],
+      operations: {
+        get: { operationId: 'pingHeartbeat', summary: 'Ping a heartbeat', description: 'For `curl` in a cron line; the token is the credential.', tag: HEARTBEATS, permission: null, ok: pingAnswer, errors: [404] },
+        post: { operationId: 'pingHeartbeatPost', summary: 'Ping a heartbeat (POST)', description: 'The same as GET; any body is ignored.', tag: HEARTBEATS, permission: null, ok: pingAnswer, errors: [404] },
       },
     },
     '/api/v1/schedules/{id}/on-call': {

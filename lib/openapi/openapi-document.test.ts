@@ -26,8 +26,10 @@ import { pagerDutyEventSchema } from '@/lib/integrations/pagerduty';
 import { scheduleJson } from '@/lib/oncall/schedules';
 import { escalationPolicyJson } from '@/lib/escalation/policies';
 import { escalationPolicyInputSchema, escalationPolicyPatchSchema } from '@/lib/schemas/escalation-policy';
+import { heartbeatInputSchema, heartbeatPatchSchema } from '@/lib/schemas/heartbeat';
+import { heartbeatJson } from '@/lib/heartbeats/heartbeats';
 import { scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
-import { ON_CALL_SCHEMAS, escalationPolicyOut, scheduleOut } from './on-call-paths';
+import { ON_CALL_SCHEMAS, escalationPolicyOut, heartbeatOut, scheduleOut } from './on-call-paths';
 import { openApiDocument } from './openapi-document';
 import * as out from './response-schemas';
 
@@ -121,7 +123,8 @@ describe('openApiDocument', () => {
     for (const { path: p, method, operation } of operations()) {
       const security = operation.security as Array<Record<string, string[]>>;
       for (const requirement of security) for (const scheme of Object.keys(requirement)) expect(schemes).toContain(scheme);
-      if (p === '/api/health' || p === '/api/v1/openapi.json') {
+      // Public: health, this document, and heartbeat pings (their secret token is the credential).
+      if (p === '/api/health' || p === '/api/v1/openapi.json' || p === '/api/v1/heartbeats/{id}/ping') {
         expect(security, p).toEqual([]);
         continue;
       }
@@ -336,6 +339,8 @@ describe('the response schemas', () => {
       overrides: [{ user: 'U3', start: at.toISOString(), end: new Date(at.getTime() + 3_600_000).toISOString() }] };
     expectMirrors(scheduleOut, scheduleJson(schedule, at));
     const steps = [{ afterMinutes: 5, targets: [{ type: 'schedule', id: 's1' }, { type: 'here' }] }];
+    const beat = { id: 'h1', workspaceId: 'T1', name: 'backup', tokenHash: 'x', tokenPrefix: 'hb_abcdef', intervalSeconds: 60, graceSeconds: 0, eventType: 'heartbeat.missed', severity: 'critical' as const, lastPingAt: at, down: false, checkSeq: 0, createdAt: at, updatedAt: at };
+    expectMirrors(heartbeatOut, heartbeatJson(beat, 'hb_secret'));
     expectMirrors(escalationPolicyOut, escalationPolicyJson({ id: 'p1', workspaceId: 'T1', name: 'Payments', steps, repeat: 1, createdAt: at, updatedAt: at }));
   });
 
@@ -421,6 +426,8 @@ describe('the README', () => {
       'PATCH /api/v1/schedules/{id}': schedulePatchSchema,
       'POST /api/v1/escalation-policies': escalationPolicyInputSchema,
       'PATCH /api/v1/escalation-policies/{id}': escalationPolicyPatchSchema,
+      'POST /api/v1/heartbeats': heartbeatInputSchema,
+      'PATCH /api/v1/heartbeats/{id}': heartbeatPatchSchema,
       'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
       'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
       'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,

@@ -151,3 +151,16 @@ export function intakeJobsSql(name: string, source: string): string {
     RETURNING 1
   )`;
 }
+
+/**
+ * rescheduleJob moves a pending job to `runAt`, or schedules it when its key is new; false when a job with the
+ * key already ran (or was cancelled): the caller then needs a new key. Heartbeat pings push their check later.
+ */
+export async function rescheduleJob(tx: Tx, job: NewJob): Promise<boolean> {
+  const touched = await tx.$executeRaw`
+    INSERT INTO jobs (id, kind, key, workspace_id, alert_id, run_at, payload)
+    VALUES (${`job_${randomUUID()}`}, ${job.kind}, ${job.key}, ${job.workspaceId ?? null}, ${job.alertId ?? null}, ${job.runAt},
+            ${JSON.stringify(job.payload ?? {})}::jsonb)
+    ON CONFLICT (key) DO UPDATE SET run_at = EXCLUDED.run_at WHERE jobs.state = 'pending'`;
+  return touched === 1;
+}

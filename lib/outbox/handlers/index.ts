@@ -2,10 +2,11 @@
 import type { JobHandler } from '../jobs';
 import { escalationNotify } from './escalation-notify';
 import { escalationStep } from './escalation-step';
+import { heartbeatCheck } from './heartbeat-check';
 import { retention } from './retention';
 import { snoozeExpiry } from './snooze-expiry';
 
-const handlers: JobHandler<never>[] = [retention, snoozeExpiry, escalationStep, escalationNotify] as JobHandler<never>[];
+const handlers: JobHandler<never>[] = [retention, snoozeExpiry, escalationStep, escalationNotify, heartbeatCheck] as JobHandler<never>[];
 
 /** JOB_HANDLERS maps a job kind to its handler. */
 export const JOB_HANDLERS = new Map<string, JobHandler<unknown>>(handlers.map((handler) => [handler.kind, handler as JobHandler<unknown>]));
