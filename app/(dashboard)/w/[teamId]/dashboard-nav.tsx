@@ -7,6 +7,8 @@ const SECTIONS = [
   { path: '/alerts', label: 'Alerts' },
   { path: '/routes', label: 'Routes' },
   { path: '/templates', label: 'Templates' },
+  { path: '/on-call', label: 'On call' },
+  { path: '/escalation', label: 'Escalation' },
   { path: '/api-keys', label: 'API keys' },
   { path: '/settings', label: 'Settings' },
 ];
