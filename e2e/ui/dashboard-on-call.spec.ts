@@ -60,17 +60,20 @@ test('set up a schedule and an escalation policy in the dashboard, and watch an 
   const policy = page.getByTestId('policy').filter({ hasText: policyName });
   await expect(policy).toContainText(`After 0 min unacknowledged: notify on call of ${name}`);
   await expect(policy).toContainText(`After 15 min unacknowledged: notify user ${ACME.admin}`);
-  const policyId = (await policy.locator('code').last().textContent())!.trim();
   await screenshotPage(page, 'escalation-policies');
 
-  // A route picks the policy (through the API); an alert sent to it pages the on-call person by DM.
-  const key = await createApiKey(page, ACME.id, uniqueName('escalation e2e'));
+  // A route picks the policy in the routes form; an alert sent to it pages the on-call person by DM.
   const eventType = `oncall.e2e${Date.now().toString(36)}`;
-  const route = await request.post('/api/v1/routes', {
-    headers: { Authorization: `Bearer ${key}` },
-    data: { name: uniqueName('on call'), event_types: [eventType], severities: ['critical'], channels: ['C0ACMEALRT'], escalation_policy_id: policyId },
-  });
-  expect(route.status()).toBe(201);
+  await page.getByRole('link', { name: 'Routes' }).click();
+  const routeForm = page.locator('form').filter({ has: page.getByRole('heading', { name: 'New route' }) });
+  await routeForm.getByLabel('Name').fill(uniqueName('On call'));
+  await routeForm.getByLabel('Event types').fill(eventType);
+  await routeForm.getByRole('checkbox', { name: 'critical' }).check();
+  await routeForm.getByRole('group', { name: 'Channels' }).getByRole('checkbox', { name: '#alerts', exact: true }).check();
+  await routeForm.getByLabel('Escalation policy').selectOption({ label: policyName });
+  await routeForm.getByRole('button', { name: 'Create route' }).click();
+  await expect(page.getByTestId('route-item').filter({ hasText: eventType })).toBeVisible();
+  const key = await createApiKey(page, ACME.id, uniqueName('escalation e2e'));
   const title = uniqueName('Checkout is down');
   expect((await sendAlert(request, key, { event_type: eventType, severity: 'critical', title })).status()).toBe(202);
   // The override starts at the next full hour: now it is the rotation's person who is paged.

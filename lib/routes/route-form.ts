@@ -10,12 +10,14 @@ export const ROUTE_LIST_FIELDS = ['severities', 'channels'] as const;
 
 function routeBody(values: FormValues) {
   const templateId = typeof values.template_id === 'string' ? values.template_id : '';
+  const policyId = typeof values.escalation_policy_id === 'string' ? values.escalation_policy_id : '';
   return {
     name: values.name ?? '',
     event_types: splitList(values.event_types),
     severities: values.severities ?? [],
     channels: values.channels ?? [],
     template_id: templateId === '' ? null : templateId,
+    escalation_policy_id: policyId === '' ? null : policyId,
     enabled: values.enabled === 'on' || values.enabled === 'true',
   };
 }
@@ -38,6 +40,7 @@ export function routeFormValues(route: Route): FormValues {
     severities: [...route.severities],
     channels: [...route.channelIds],
     template_id: route.templateId ?? '',
+    escalation_policy_id: route.escalationPolicyId ?? '',
     enabled: route.enabled ? 'on' : '',
   };
 }

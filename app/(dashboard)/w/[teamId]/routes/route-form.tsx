@@ -15,6 +15,7 @@ export function RouteForm({
   refreshChannels,
   channels,
   templates,
+  policies,
   eventTypes,
   initial,
   submitLabel,
@@ -24,6 +25,7 @@ export function RouteForm({
   refreshChannels: () => Promise<ChannelOption[]>;
   channels: ChannelOption[];
   templates: Array<{ id: string; name: string }>;
+  policies: Array<{ id: string; name: string }>;
   eventTypes: string[];
   initial?: FormValues;
   submitLabel: string;
@@ -95,6 +97,18 @@ export function RouteForm({
           ))}
         </select>
         <FieldError form="route" field="template_id" state={state} />
+      </div>
+      <div className="field">
+        <label htmlFor="route-escalation">Escalation policy</label>
+        <select id="route-escalation" name="escalation_policy_id" defaultValue={valueOf(values, 'escalation_policy_id')} {...fieldA11y('route', 'escalation_policy_id', state)}>
+          <option value="">None: nobody is paged</option>
+          {policies.map((policy) => (
+            <option key={policy.id} value={policy.id}>
+              {policy.name}
+            </option>
+          ))}
+        </select>
+        <FieldError form="route" field="escalation_policy_id" state={state} />
       </div>
       <label className="check">
         <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
