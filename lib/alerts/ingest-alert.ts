@@ -38,6 +38,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     routeIds: matchedRoutes.map((route) => route.id),
     escalationPolicyId,
     onCallUserId: escalationPolicyId ? await onCallForPolicy(scope.workspaceId, escalationPolicyId) : null,
+    autoResolveMinutes: matchedRoutes.find((route) => route.autoResolveMinutes)?.autoResolveMinutes ?? null,
     occurredAt: input.occurredAt ?? new Date(),
     deliveries: channelIds.map((channelId) => ({ channelId, templateId: channelRoutes.get(channelId)?.templateId ?? null })),
     activityId: randomUUID(),

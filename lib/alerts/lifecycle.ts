@@ -11,6 +11,7 @@ import { enqueueReplies } from '../outbox/replies';
 import { signalWork } from '../outbox/signal';
 import { escalateNow, restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
+import { AUTO_RESOLVE_JOB, REMINDER_JOB, scheduleReminder } from './timed-rules';
 
 /** StatusAction is something a person can do to an alert. */
 export type StatusAction = 'acknowledge' | 'resolve' | 'reopen' | 'snooze';
@@ -55,11 +56,8 @@ function replyText(action: StatusAction, actor: Actor, via: Via, note: string | 
   return `${verb} by ${who}${note ? `: ${note}` : ''}`;
 }
 
-/**
- * changeAlertStatus applies an action to one alert of a workspace. It is idempotent: an action that does not
- * apply (a second acknowledge, anything but reopen on a resolved alert) changes nothing and says why.
- */
-export async function changeAlertStatus(params: {
+/** StatusChangeRequest is an action on one alert of a workspace, by someone, through some channel. */
+export interface StatusChangeRequest {
   workspaceId: string;
   alertId: string;
   action: StatusAction;
@@ -68,48 +66,58 @@ export async function changeAlertStatus(params: {
   note?: string;
   /** For snooze: when it ends (default: in SNOOZE_MS). */
   snoozeUntil?: Date;
-}): Promise<StatusChange> {
-  const change = await db().$transaction(async (tx): Promise<StatusChange> => {
-    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
-    if (!locked) throw new AppError('not_found', 'No such alert.');
-    const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
-    const now = new Date();
-    const update = transition(alert, params.action, params.actor, now, params.snoozeUntil);
-    if (typeof update === 'string') return { alert, changed: false, unchangedReason: update };
-    if (params.action === 'reopen') {
-      const clash = await tx.alert.findFirst({ where: { workspaceId: alert.workspaceId, openDedupKey: alert.dedupKey } });
-      if (clash) throw new AppError('conflict', `Another open alert (${clash.id}) has this dedup key; resolve it first.`);
-    }
-    const updated = await tx.alert.update({ where: { id: alert.id }, data: update });
-    await recordChange(tx, updated, {
-      kind: KIND[params.action],
-      actorType: params.actor.type,
-      actorId: params.actor.slackUserId ?? params.actor.id,
-      actorName: params.actor.name,
-      via: params.via,
-      note: params.note,
-      at: now,
-      reply: replyText(params.action, params.actor, params.via, params.note, updated.snoozedUntil),
-    });
-    if (updated.snoozedUntil && params.action === 'snooze') {
-      await scheduleJob(tx, {
-        kind: SNOOZE_EXPIRY_JOB,
-        key: `${SNOOZE_EXPIRY_JOB}:${alert.id}:${updated.snoozedUntil.toISOString()}`,
-        runAt: updated.snoozedUntil,
-        workspaceId: alert.workspaceId,
-        alertId: alert.id,
-        payload: { until: updated.snoozedUntil.toISOString() },
-      });
-    }
-    if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB]);
-    // Escalation pages only while nobody has taken the alert: reopening it starts over from the first step.
-    if (params.action === 'reopen') await restartEscalation(tx, updated);
-    else await stopEscalation(tx, alert.id);
-    return { alert: updated, changed: true };
-  });
+}
+
+/**
+ * changeAlertStatus applies an action to one alert of a workspace. It is idempotent: an action that does not
+ * apply (a second acknowledge, anything but reopen on a resolved alert) changes nothing and says why.
+ */
+export async function changeAlertStatus(params: StatusChangeRequest): Promise<StatusChange> {
+  const change = await db().$transaction((tx) => applyStatusChange(tx, params));
   if (change.changed) signalWork('update', 'reply', 'job');
   return change;
+}
+
+/** applyStatusChange is changeAlertStatus inside a transaction of the caller's (a timed job's); the caller signals the work. */
+export async function applyStatusChange(tx: Tx, params: StatusChangeRequest): Promise<StatusChange> {
+  const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
+  if (!locked) throw new AppError('not_found', 'No such alert.');
+  const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
+  const now = new Date();
+  const update = transition(alert, params.action, params.actor, now, params.snoozeUntil);
+  if (typeof update === 'string') return { alert, changed: false, unchangedReason: update };
+  if (params.action === 'reopen') {
+    const clash = await tx.alert.findFirst({ where: { workspaceId: alert.workspaceId, openDedupKey: alert.dedupKey } });
+    if (clash) throw new AppError('conflict', `Another open alert (${clash.id}) has this dedup key; resolve it first.`);
+  }
+  const updated = await tx.alert.update({ where: { id: alert.id }, data: update });
+  await recordChange(tx, updated, {
+    kind: KIND[params.action],
+    actorType: params.actor.type,
+    actorId: params.actor.slackUserId ?? params.actor.id,
+    actorName: params.actor.name,
+    via: params.via,
+    note: params.note,
+    at: now,
+    reply: replyText(params.action, params.actor, params.via, params.note, updated.snoozedUntil),
+  });
+  if (updated.snoozedUntil && params.action === 'snooze') {
+    await scheduleJob(tx, {
+      kind: SNOOZE_EXPIRY_JOB,
+      key: `${SNOOZE_EXPIRY_JOB}:${alert.id}:${updated.snoozedUntil.toISOString()}`,
+      runAt: updated.snoozedUntil,
+      workspaceId: alert.workspaceId,
+      alertId: alert.id,
+      payload: { until: updated.snoozedUntil.toISOString() },
+    });
+  }
+  if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB, REMINDER_JOB, AUTO_RESOLVE_JOB]);
+  if (params.action === 'acknowledge') await scheduleReminder(tx, updated);
+  // Escalation pages only while nobody has taken the alert: reopening it starts over from the first step.
+  if (params.action === 'reopen') await restartEscalation(tx, updated);
+  else await stopEscalation(tx, alert.id);
+  return { alert: updated, changed: true };
 }
 
 interface ChangeRecord {

@@ -326,6 +326,9 @@ describe('the response schemas', () => {
       enabled: true,
       position: 0,
       escalationPolicyId: null,
+      autoResolveMinutes: null,
+      reminderMinutes: null,
+      reminderRetrigger: false,
       createdAt: at,
       updatedAt: at,
     };

@@ -20,6 +20,9 @@ export function routeJson(route: Route) {
     template_id: route.templateId,
     enabled: route.enabled,
     escalation_policy_id: route.escalationPolicyId,
+    auto_resolve_minutes: route.autoResolveMinutes,
+    reminder_minutes: route.reminderMinutes,
+    reminder_retrigger: route.reminderRetrigger,
     position: route.position,
     created_at: route.createdAt,
     updated_at: route.updatedAt,
@@ -68,6 +71,9 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       templateId: input.templateId ?? null,
       enabled: input.enabled,
       escalationPolicyId: input.escalationPolicyId ?? null,
+      autoResolveMinutes: input.autoResolveMinutes ?? null,
+      reminderMinutes: input.reminderMinutes ?? null,
+      reminderRetrigger: input.reminderRetrigger,
       position: (last._max.position ?? -1) + 1,
     },
   });
@@ -91,6 +97,9 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       templateId: patch.templateId,
       enabled: patch.enabled,
       escalationPolicyId: patch.escalationPolicyId,
+      autoResolveMinutes: patch.autoResolveMinutes,
+      reminderMinutes: patch.reminderMinutes,
+      reminderRetrigger: patch.reminderRetrigger,
     },
   });
   forgetRoutingConfig(scope.workspaceId);
