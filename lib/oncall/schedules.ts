@@ -5,6 +5,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma, type Schedule } from '../generated/prisma/client';
 import type { ScheduleInput, SchedulePatch } from '../schemas/schedule';
+import { calendarUrl, isCalendarToken, renderCalendar } from './calendar-feed';
 import { timeline, whoIsOnCall, type OnCallNow, type Override, type Rotation, type ScheduleSpec, type Segment } from './on-call';
 
 /** specOf reads a stored schedule into what on-call computation needs. */
@@ -43,6 +44,7 @@ export function scheduleJson(schedule: Schedule, at = new Date()) {
     rotations: spec.rotations.map(rotationJson),
     overrides: spec.overrides,
     on_call: onCallJson(whoIsOnCall(spec, at)),
+    calendar_url: calendarUrl(schedule.id),
     created_at: schedule.createdAt,
     updated_at: schedule.updatedAt,
   };
@@ -112,4 +114,18 @@ export async function scheduleOnCall(scope: Pick<WorkspaceScope, 'workspaceId'>,
   const schedule = await getSchedule(scope, id);
   const spec = specOf(schedule);
   return { schedule, now: whoIsOnCall(spec, at), timeline: timeline(spec, at, new Date(at.getTime() + days * 86_400_000)) };
+}
+
+const CALENDAR_DAYS = 60;
+
+/** scheduleCalendar renders a schedule's next 60 days of shifts as iCalendar, for the holder of its feed token (else 404). */
+export async function scheduleCalendar(scheduleId: string, token: string): Promise<string> {
+  // The same answer for a wrong token as for no schedule: the URL is the secret.
+  const schedule = isCalendarToken(scheduleId, token) ? await db().schedule.findUnique({ where: { id: scheduleId } }) : null;
+  if (!schedule) throw new AppError('not_found', 'No such calendar.');
+  const from = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const segments = timeline(specOf(schedule), from, new Date(from.getTime() + CALENDAR_DAYS * 86_400_000));
+  const members = await db().user.findMany({ where: { workspaceId: schedule.workspaceId }, select: { slackUserId: true, displayName: true } });
+  const names = new Map(members.map((member) => [member.slackUserId, member.displayName]));
+  return renderCalendar(schedule, segments, (user) => names.get(user) ?? user);
 }

@@ -35,6 +35,7 @@ export const scheduleOut = z.object({
   rotations: z.array(rotationOut),
   overrides: z.array(z.object({ user: z.string(), start: dateTime, end: dateTime })),
   on_call: onCallOut,
+  calendar_url: z.string(),
   created_at: dateTime,
   updated_at: dateTime,
 });
@@ -250,6 +251,21 @@ export function onCallPaths(): Record<string, PathSpec> {
       operations: {
         get: { operationId: 'pingHeartbeat', summary: 'Ping a heartbeat', description: 'For `curl` in a cron line; the token is the credential.', tag: HEARTBEATS, permission: null, ok: pingAnswer, errors: [404] },
         post: { operationId: 'pingHeartbeatPost', summary: 'Ping a heartbeat (POST)', description: 'The same as GET; any body is ignored.', tag: HEARTBEATS, permission: null, ok: pingAnswer, errors: [404] },
+      },
+    },
+    '/api/v1/schedules/{id}/calendar.ics': {
+      parameters: [idParameter('schedule')],
+      operations: {
+        get: {
+          operationId: 'getScheduleCalendar',
+          summary: 'Calendar feed of a schedule',
+          description: "The next 60 days of shifts as iCalendar (`text/calendar`): subscribe to the schedule's `calendar_url` in a calendar app. The `token` is the credential.",
+          tag: SCHEDULES,
+          permission: null,
+          parameters: [{ name: 'token', in: 'query', required: true, description: 'The secret of `calendar_url`.', schema: { type: 'string', minLength: 1 } }],
+          ok: { status: 200, description: 'An iCalendar feed (text/calendar).' },
+          errors: [404],
+        },
       },
     },
     '/api/v1/schedules/{id}/on-call': {

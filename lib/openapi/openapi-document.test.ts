@@ -123,8 +123,8 @@ describe('openApiDocument', () => {
     for (const { path: p, method, operation } of operations()) {
       const security = operation.security as Array<Record<string, string[]>>;
       for (const requirement of security) for (const scheme of Object.keys(requirement)) expect(schemes).toContain(scheme);
-      // Public: health, this document, and heartbeat pings (their secret token is the credential).
-      if (p === '/api/health' || p === '/api/v1/openapi.json' || p === '/api/v1/heartbeats/{id}/ping') {
+      // Public: health, this document, heartbeat pings and calendar feeds (their secret token is the credential).
+      if (p === '/api/health' || p === '/api/v1/openapi.json' || p === '/api/v1/heartbeats/{id}/ping' || p === '/api/v1/schedules/{id}/calendar.ics') {
         expect(security, p).toEqual([]);
         continue;
       }

@@ -5,6 +5,7 @@ import type { SlackEmulator } from '@/emulator/server';
 import * as schedules from '@/app/api/v1/schedules/route';
 import * as schedule from '@/app/api/v1/schedules/[id]/route';
 import * as onCall from '@/app/api/v1/schedules/[id]/on-call/route';
+import * as calendar from '@/app/api/v1/schedules/[id]/calendar.ics/route';
 import { keyScope } from '../support/alert-fixtures';
 import { callApi } from '../support/api-call';
 import { installWorkspace } from '../support/install-flow';
@@ -87,5 +88,25 @@ describe('/api/v1/schedules', () => {
       { user: 'U0ACMEMEM2', start: '2026-03-23T08:00:00.000Z', end: '2026-03-30T07:00:00.000Z' },
     ]);
     expect((await callApi(onCall.GET, `/api/v1/schedules/${id}/on-call?days=90`, { key: keyA, params: { id } })).json.error?.details).toContainEqual(expect.objectContaining({ field: 'days' }));
+  });
+
+  it('serves its shifts as an iCalendar feed at its secret calendar_url, and 404 for a wrong token', async () => {
+    const created = await callApi(schedules.POST, '/api/v1/schedules', {
+      key: keyA,
+      method: 'POST',
+      body: { name: 'Feed', rotations: [{ kind: 'daily', start_date: '2026-01-01', handoff_time: '09:00', time_zone: 'Europe/Berlin', participants: ['U0ACMEOWN1', 'U0ACMEMEM2'] }] },
+    });
+    const id = String(created.json.id);
+    const url = new URL(String(created.json.calendar_url));
+    expect(url.pathname).toBe(`/api/v1/schedules/${id}/calendar.ics`);
+    const response = await calendar.GET(new Request(url), { params: Promise.resolve({ id }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const ics = await response.text();
+    expect(ics.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThanOrEqual(59);
+    // Installed by U0ACMEOWN1, known by name: "ada".
+    expect(ics).toContain('SUMMARY:ada on call (Feed)');
+    url.searchParams.set('token', 'x'.repeat(32));
+    expect((await calendar.GET(new Request(url), { params: Promise.resolve({ id }) })).status).toBe(404);
   });
 });
