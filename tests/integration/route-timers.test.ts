@@ -8,6 +8,8 @@ import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
+import { JOB_HANDLERS } from '@/lib/outbox/handlers';
+import { claimJobs, runJobInTransaction } from '@/lib/outbox/jobs';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
 import type { AlertInput } from '@/lib/schemas/alert';
 import { keyScope, waitFor } from '../support/alert-fixtures';
@@ -96,5 +98,27 @@ describe('reminders', () => {
     await waitFor(async () => (await db().alert.findUniqueOrThrow({ where: { id: alert.id } })).status === 'triggered', 10_000, 'back to triggered');
     await waitFor(() => emulator.state.messages(`D${PAGED.slice(1)}`).filter((m) => String(m.text).includes('Queue stuck')).length === 2, 10_000, 'paged again');
     expect((await db().alertActivity.findMany({ where: { alertId: alert.id }, orderBy: { at: 'asc' } })).map((a) => a.kind)).toEqual(['triggered', 'escalated', 'acknowledged', 'reopened', 'escalated']);
+  });
+
+  it('a reminder fires once: its worker killed mid-job, others racing, the dead worker back with its stale claim', async () => {
+    const alert = await ingestAlert(scope, trigger('remind.mem', 'Memory leak'));
+    await waitFor(async () => (await db().delivery.findFirst({ where: { alertId: alert.id, state: 'sent' } })) !== null, 10_000, 'posted');
+    await changeAlertStatusFor(scope, alert.id, 'acknowledge');
+    // Stop the shared worker so that the dead one claims first.
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+    await minutesPass(alert.id, 60);
+    const [orphaned] = (await claimJobs(50, 300)).filter((job) => job.alertId === alert.id && job.kind === 'reminder');
+    expect(orphaned).toBeDefined();
+    workers.push(startWorker({ pollMs: 30 }), startWorker({ pollMs: 30 }), startWorker({ pollMs: 30 }));
+    const reminders = () => threadTexts().filter((text) => text.startsWith(':alarm_clock:') && text.includes('still open'));
+    const before = reminders().length;
+    await waitFor(async () => (await jobs(alert.id, 'reminder'))[0]?.state === 'done', 10_000, 'the reminder after the takeover');
+    const handler = JOB_HANDLERS.get('reminder')!;
+    const late = await Promise.all([1, 2].map(() => runJobInTransaction(orphaned!, (tx) => handler.run({ ...orphaned!, payload: handler.payload.parse(orphaned!.payload) }, tx))));
+    expect(late.map((outcome) => outcome.ran)).toEqual([false, false]);
+    await waitFor(() => reminders().length === before + 1, 10_000, 'one reminder in the thread');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reminders()).toHaveLength(before + 1);
+    expect(await db().alertActivity.count({ where: { alertId: alert.id, kind: 'comment', note: { startsWith: ':alarm_clock:' } } })).toBe(1);
   });
 });
