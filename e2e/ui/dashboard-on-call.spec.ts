@@ -37,6 +37,7 @@ test('set up a schedule and an escalation policy in the dashboard, and watch an 
   await card.getByLabel('To (UTC)').fill(inAnHour(3));
   await card.getByRole('button', { name: 'Add override' }).click();
   await expect(card).toContainText(`Override: ${ACME.admin}`);
+  await expect(card.getByRole('button', { name: 'Copy calendar URL' })).toBeVisible();
   await screenshotPage(page, 'on-call-schedules');
 
   // A policy paging the schedule's on-call person at once.
@@ -71,8 +72,10 @@ test('set up a schedule and an escalation policy in the dashboard, and watch an 
   await routeForm.getByRole('checkbox', { name: 'critical' }).check();
   await routeForm.getByRole('group', { name: 'Channels' }).getByRole('checkbox', { name: '#alerts', exact: true }).check();
   await routeForm.getByLabel('Escalation policy').selectOption({ label: policyName });
+  await routeForm.getByLabel('Remind after N minutes acknowledged').fill('120');
   await routeForm.getByRole('button', { name: 'Create route' }).click();
   await expect(page.getByTestId('route-item').filter({ hasText: eventType })).toBeVisible();
+  await screenshotPage(page, 'route-form-escalation');
   const key = await createApiKey(page, ACME.id, uniqueName('escalation e2e'));
   const title = uniqueName('Checkout is down');
   expect((await sendAlert(request, key, { event_type: eventType, severity: 'critical', title })).status()).toBe(202);

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { ActionForm, DeleteButton } from '@/app/(dashboard)/components/action-form';
+import { CopyButton } from '@/app/(dashboard)/components/copy-button';
 import { When } from '@/app/(dashboard)/components/when';
 import { db } from '@/lib/db';
+import { calendarUrl } from '@/lib/oncall/calendar-feed';
 import { timeline, whoIsOnCall } from '@/lib/oncall/on-call';
 import { listSchedules, specOf } from '@/lib/oncall/schedules';
 import { dashboardContext } from '../dashboard-context';
@@ -118,6 +120,11 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
                 </li>
               ))}
             </ul>
+            {admin && (
+              <p className="muted small">
+                Shifts in your calendar: subscribe to this schedule&apos;s secret feed. <CopyButton text={calendarUrl(schedule.id)} label="Copy calendar URL" />
+              </p>
+            )}
             {admin && (
               <ActionForm
                 action={addOverrideAction.bind(null, teamId, schedule.id)}

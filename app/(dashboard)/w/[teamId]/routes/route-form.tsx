@@ -110,6 +110,22 @@ export function RouteForm({
         </select>
         <FieldError form="route" field="escalation_policy_id" state={state} />
       </div>
+      <div className="grid-fields">
+        <div className="field">
+          <label htmlFor="route-auto-resolve">Auto-resolve after N quiet minutes</label>
+          <input id="route-auto-resolve" name="auto_resolve_minutes" type="number" min={1} placeholder="never" defaultValue={valueOf(values, 'auto_resolve_minutes')} {...fieldA11y('route', 'auto_resolve_minutes', state)} />
+          <FieldError form="route" field="auto_resolve_minutes" state={state} />
+        </div>
+        <div className="field">
+          <label htmlFor="route-reminder">Remind after N minutes acknowledged</label>
+          <input id="route-reminder" name="reminder_minutes" type="number" min={1} placeholder="never" defaultValue={valueOf(values, 'reminder_minutes')} {...fieldA11y('route', 'reminder_minutes', state)} />
+          <FieldError form="route" field="reminder_minutes" state={state} />
+        </div>
+      </div>
+      <label className="check">
+        <input type="checkbox" name="reminder_retrigger" defaultChecked={values?.reminder_retrigger === 'on'} />
+        At the reminder, return the alert to triggered (it escalates again)
+      </label>
       <label className="check">
         <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
         Enabled
