@@ -19,7 +19,7 @@ export function channelObject(c: SlackChannel, ws: Workspace): Record<string, un
     name: c.name,
     is_channel: !c.isPrivate,
     is_group: c.isPrivate,
-    is_im: false,
+    is_im: Boolean(c.imUser),
     is_mpim: false,
     is_private: c.isPrivate,
     created: c.created,

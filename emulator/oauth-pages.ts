@@ -19,6 +19,7 @@ const SCOPE_TEXT: Record<string, string> = {
   'groups:history': 'View messages and other content in private channels that the app has been added to',
   'users:read': 'View people in the workspace',
   'users:read.email': 'View email addresses of people in the workspace',
+  'im:write': 'Start direct messages with people',
   'team:read': 'View the name, email domain, and icon for the workspace',
   commands: 'Add shortcuts and/or slash commands that people can use',
   openid: 'View information about your identity',

@@ -88,7 +88,7 @@ function bannerHtml(banner?: string): SafeHtml {
 function channelList(ws: Workspace, current?: string): SafeHtml {
   return html`<ul>${ws.channels
     .filter((c) => !c.isPrivate || c.members.size > 0)
-    .map((c) => html`<li><a href="/t/${ws.id}/c/${c.id}"${new SafeHtml(c.id === current ? ' aria-current="page"' : '')}>${c.isPrivate ? '🔒' : '#'}${c.name}${c.isArchived ? ' (archived)' : ''}</a></li>`)}</ul>`;
+    .map((c) => html`<li><a href="/t/${ws.id}/c/${c.id}"${new SafeHtml(c.id === current ? ' aria-current="page"' : '')}>${c.imUser ? `✉ ${ws.users.find((u) => u.id === c.imUser)?.realName ?? c.name}` : `${c.isPrivate ? '🔒' : '#'}${c.name}`}${c.isArchived ? ' (archived)' : ''}</a></li>`)}</ul>`;
 }
 
 /** humans lists a workspace's people (not bots). */

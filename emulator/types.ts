@@ -34,6 +34,8 @@ export interface SlackChannel {
   members: Set<string>;
   /** Whether the app's bot user joins this channel when the app is installed. */
   botJoinsOnInstall: boolean;
+  /** Set on a direct message between the bot and this user (opened with conversations.open). */
+  imUser?: string;
 }
 
 /** Installation is the app's presence in a workspace: its bot user and the scopes granted so far. */

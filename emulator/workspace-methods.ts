@@ -64,6 +64,41 @@ export const workspaceMethods: Record<string, MethodSpec> = {
       return { ok: true, channel: channelObject(channel, ws) };
     },
   },
+  'conversations.open': {
+    auth: 'bot',
+    scopes: () => ['im:write'],
+    handle: ({ ws, params }) => {
+      const users = (str(params, 'users') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+      if (users.length === 0) throw new SlackError('users_list_not_supplied');
+      // Group DMs need mpim:write and are not emulated.
+      if (users.length > 1) throw new SlackError('not_implemented');
+      const user = ws.users.find((u) => u.id === users[0]);
+      if (!user) throw new SlackError('user_not_found');
+      if (user.isBot) throw new SlackError('cannot_dm_bot');
+      let im = ws.channels.find((c) => c.imUser === user.id);
+      const already = Boolean(im);
+      im?.members.add(ws.botUserId);
+      if (!im) {
+        im = {
+          id: `D${user.id.slice(1)}`,
+          teamId: ws.id,
+          name: user.id,
+          isPrivate: true,
+          isArchived: false,
+          isGeneral: false,
+          created: Math.floor(Date.now() / 1000),
+          creator: ws.botUserId,
+          topic: '',
+          purpose: '',
+          members: new Set([ws.botUserId, user.id]),
+          botJoinsOnInstall: false,
+          imUser: user.id,
+        };
+        ws.channels.push(im);
+      }
+      return { ok: true, ...(already ? { no_op: true, already_open: true } : {}), channel: { id: im.id, ...(bool(params, 'return_im') ? { is_im: true, user: user.id, created: im.created } : {}) } };
+    },
+  },
   'conversations.join': {
     auth: 'bot',
     scopes: () => ['channels:join'],
@@ -91,6 +126,7 @@ function conversationsList({ ws, params }: MethodContext): Result {
   const limit = Math.min(Math.max(Number(str(params, 'limit') ?? 100) || 100, 1), 1000);
   const all = ws.channels.filter(
     (c) =>
+      !c.imUser &&
       types.includes(c.isPrivate ? 'private_channel' : 'public_channel') &&
       (!c.isPrivate || c.members.has(ws.botUserId)) &&
       !(excludeArchived && c.isArchived),

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import type { AlertInput, AlertTriggerInput } from '../schemas/alert';
+import { onCallForPolicy } from '../escalation/escalation';
 import { actorOf, viaOf } from './actor';
 import { changeAlertStatusByDedupKey } from './lifecycle';
 import { matchRoutes } from './match-routes';
@@ -21,6 +22,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
   const channelIds = matched.length === 0 && unroutedChannelId ? [unroutedChannelId] : matched;
   const id = randomUUID();
   const actor = actorOf(scope);
+  const escalationPolicyId = matchedRoutes.find((route) => route.escalationPolicyId)?.escalationPolicyId ?? null;
   return storeAlert({
     id,
     workspaceId: scope.workspaceId,
@@ -34,6 +36,9 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     dedupKey: input.dedupKey ?? id,
     routed: matched.length > 0,
     routeIds: matchedRoutes.map((route) => route.id),
+    escalationPolicyId,
+    onCallUserId: escalationPolicyId ? await onCallForPolicy(scope.workspaceId, escalationPolicyId) : null,
+    autoResolveMinutes: matchedRoutes.find((route) => route.autoResolveMinutes)?.autoResolveMinutes ?? null,
     occurredAt: input.occurredAt ?? new Date(),
     deliveries: channelIds.map((channelId) => ({ channelId, templateId: channelRoutes.get(channelId)?.templateId ?? null })),
     activityId: randomUUID(),

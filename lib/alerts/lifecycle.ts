@@ -9,7 +9,9 @@ import { refreshAlertMessages, type Tx } from '../outbox/deliveries';
 import { cancelJobs, scheduleJob } from '../outbox/jobs';
 import { enqueueReplies } from '../outbox/replies';
 import { signalWork } from '../outbox/signal';
+import { escalateNow, restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
+import { AUTO_RESOLVE_JOB, REMINDER_JOB, scheduleReminder } from './timed-rules';
 
 /** StatusAction is something a person can do to an alert. */
 export type StatusAction = 'acknowledge' | 'resolve' | 'reopen' | 'snooze';
@@ -29,7 +31,7 @@ export interface StatusChange {
 
 const KIND: Record<StatusAction, ActivityKind> = { acknowledge: 'acknowledged', resolve: 'resolved', reopen: 'reopened', snooze: 'snoozed' };
 
-function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date): Prisma.AlertUpdateInput | string {
+function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date, snoozeUntil?: Date): Prisma.AlertUpdateInput | string {
   const by = { slackUserId: actor.slackUserId ?? null, name: actor.name, at: now.toISOString() };
   switch (action) {
     case 'acknowledge':
@@ -43,66 +45,79 @@ function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date)
       return { status: 'triggered', openDedupKey: alert.dedupKey, resolvedAt: null, resolvedBy: Prisma.DbNull, acknowledgedAt: null, acknowledgedBy: Prisma.DbNull };
     case 'snooze':
       if (alert.status === 'resolved') return 'already resolved';
-      return { snoozedUntil: new Date(now.getTime() + SNOOZE_MS) };
+      return { snoozedUntil: snoozeUntil && snoozeUntil > now ? snoozeUntil : new Date(now.getTime() + SNOOZE_MS) };
   }
 }
 
-function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined): string {
+function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined, snoozedUntil: Date | null): string {
   const who = actor.slackUserId ? `<@${actor.slackUserId}>` : `${actor.name}${via === 'api' ? ' (API)' : ''}`;
-  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: 'Snoozed for 1 hour' }[action];
+  const until = snoozedUntil ? `<!date^${Math.floor(snoozedUntil.getTime() / 1000)}^{date_short_pretty} {time}|${snoozedUntil.toISOString()}>` : '';
+  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: `Snoozed until ${until}` }[action];
   return `${verb} by ${who}${note ? `: ${note}` : ''}`;
 }
 
-/**
- * changeAlertStatus applies an action to one alert of a workspace. It is idempotent: an action that does not
- * apply (a second acknowledge, anything but reopen on a resolved alert) changes nothing and says why.
- */
-export async function changeAlertStatus(params: {
+/** StatusChangeRequest is an action on one alert of a workspace, by someone, through some channel. */
+export interface StatusChangeRequest {
   workspaceId: string;
   alertId: string;
   action: StatusAction;
   actor: Actor;
   via: Via;
   note?: string;
-}): Promise<StatusChange> {
-  const change = await db().$transaction(async (tx): Promise<StatusChange> => {
-    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
-    if (!locked) throw new AppError('not_found', 'No such alert.');
-    const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
-    const now = new Date();
-    const update = transition(alert, params.action, params.actor, now);
-    if (typeof update === 'string') return { alert, changed: false, unchangedReason: update };
-    if (params.action === 'reopen') {
-      const clash = await tx.alert.findFirst({ where: { workspaceId: alert.workspaceId, openDedupKey: alert.dedupKey } });
-      if (clash) throw new AppError('conflict', `Another open alert (${clash.id}) has this dedup key; resolve it first.`);
-    }
-    const updated = await tx.alert.update({ where: { id: alert.id }, data: update });
-    await recordChange(tx, updated, {
-      kind: KIND[params.action],
-      actorType: params.actor.type,
-      actorId: params.actor.slackUserId ?? params.actor.id,
-      actorName: params.actor.name,
-      via: params.via,
-      note: params.note,
-      at: now,
-      reply: replyText(params.action, params.actor, params.via, params.note),
-    });
-    if (updated.snoozedUntil && params.action === 'snooze') {
-      await scheduleJob(tx, {
-        kind: SNOOZE_EXPIRY_JOB,
-        key: `${SNOOZE_EXPIRY_JOB}:${alert.id}:${updated.snoozedUntil.toISOString()}`,
-        runAt: updated.snoozedUntil,
-        workspaceId: alert.workspaceId,
-        alertId: alert.id,
-        payload: { until: updated.snoozedUntil.toISOString() },
-      });
-    }
-    if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB]);
-    return { alert: updated, changed: true };
-  });
-  if (change.changed) signalWork('update', 'reply');
+  /** For snooze: when it ends (default: in SNOOZE_MS). */
+  snoozeUntil?: Date;
+}
+
+/**
+ * changeAlertStatus applies an action to one alert of a workspace. It is idempotent: an action that does not
+ * apply (a second acknowledge, anything but reopen on a resolved alert) changes nothing and says why.
+ */
+export async function changeAlertStatus(params: StatusChangeRequest): Promise<StatusChange> {
+  const change = await db().$transaction((tx) => applyStatusChange(tx, params));
+  if (change.changed) signalWork('update', 'reply', 'job');
   return change;
+}
+
+/** applyStatusChange is changeAlertStatus inside a transaction of the caller's (a timed job's); the caller signals the work. */
+export async function applyStatusChange(tx: Tx, params: StatusChangeRequest): Promise<StatusChange> {
+  const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
+  if (!locked) throw new AppError('not_found', 'No such alert.');
+  const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
+  const now = new Date();
+  const update = transition(alert, params.action, params.actor, now, params.snoozeUntil);
+  if (typeof update === 'string') return { alert, changed: false, unchangedReason: update };
+  if (params.action === 'reopen') {
+    const clash = await tx.alert.findFirst({ where: { workspaceId: alert.workspaceId, openDedupKey: alert.dedupKey } });
+    if (clash) throw new AppError('conflict', `Another open alert (${clash.id}) has this dedup key; resolve it first.`);
+  }
+  const updated = await tx.alert.update({ where: { id: alert.id }, data: update });
+  await recordChange(tx, updated, {
+    kind: KIND[params.action],
+    actorType: params.actor.type,
+    actorId: params.actor.slackUserId ?? params.actor.id,
+    actorName: params.actor.name,
+    via: params.via,
+    note: params.note,
+    at: now,
+    reply: replyText(params.action, params.actor, params.via, params.note, updated.snoozedUntil),
+  });
+  if (updated.snoozedUntil && params.action === 'snooze') {
+    await scheduleJob(tx, {
+      kind: SNOOZE_EXPIRY_JOB,
+      key: `${SNOOZE_EXPIRY_JOB}:${alert.id}:${updated.snoozedUntil.toISOString()}`,
+      runAt: updated.snoozedUntil,
+      workspaceId: alert.workspaceId,
+      alertId: alert.id,
+      payload: { until: updated.snoozedUntil.toISOString() },
+    });
+  }
+  if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB, REMINDER_JOB, AUTO_RESOLVE_JOB]);
+  if (params.action === 'acknowledge') await scheduleReminder(tx, updated);
+  // Escalation pages only while nobody has taken the alert: reopening it starts over from the first step.
+  if (params.action === 'reopen') await restartEscalation(tx, updated);
+  else await stopEscalation(tx, alert.id);
+  return { alert: updated, changed: true };
 }
 
 interface ChangeRecord {
@@ -146,6 +161,9 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
   const current = await tx.alert.findUniqueOrThrow({ where: { id: alertId } });
   if (current.status === 'resolved' || current.snoozedUntil?.getTime() !== until.getTime()) return false;
   const updated = await tx.alert.update({ where: { id: alertId }, data: { snoozedUntil: null } });
+  // The alert comes back to the people who put it aside and who is on call for it: mention them.
+  const snoozer = await tx.alertActivity.findFirst({ where: { alertId, kind: 'snoozed', actorType: 'slack_user' }, orderBy: { at: 'desc' }, select: { actorId: true } });
+  const mentions = [...new Set([snoozer?.actorId, updated.onCallUserId].filter((id): id is string => Boolean(id)))].map((id) => `<@${id}>`);
   await recordChange(tx, updated, {
     kind: 'snooze_ended',
     actorType: 'system',
@@ -153,9 +171,41 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
     actorName: 'Klaxon',
     via: 'system',
     at: new Date(),
-    reply: `Snooze ended: this alert is still ${updated.status}.`,
+    reply: `Snooze ended: this alert is still ${updated.status}.${mentions.length ? ` ${mentions.join(' ')}` : ''}`,
   });
+  // Nobody took it while it slept: escalation resumes from the first step, at once.
+  if (updated.status === 'triggered') await restartEscalation(tx, updated, false);
   return true;
+}
+
+/**
+ * escalateAlert runs an alert's next escalation step now (the Escalate button): recorded in its timeline with
+ * who asked; unchanged, with the reason, when there is nothing to escalate.
+ */
+export async function escalateAlert(params: { workspaceId: string; alertId: string; actor: Actor; via: Via }): Promise<StatusChange> {
+  const change = await db().$transaction(async (tx): Promise<StatusChange> => {
+    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM alerts WHERE id = ${params.alertId} AND workspace_id = ${params.workspaceId} FOR UPDATE`;
+    if (!locked) throw new AppError('not_found', 'No such alert.');
+    const alert = await tx.alert.findUniqueOrThrow({ where: { id: locked.id } });
+    const outcome = await escalateNow(tx, alert);
+    if (!outcome.escalated) return { alert, changed: false, unchangedReason: outcome.reason };
+    await tx.alertActivity.create({
+      data: {
+        workspaceId: alert.workspaceId,
+        alertId: alert.id,
+        kind: 'escalated',
+        actorType: params.actor.type,
+        actorId: params.actor.slackUserId ?? params.actor.id,
+        actorName: params.actor.name,
+        via: params.via,
+        note: 'Escalated now: the next step runs at once',
+      },
+    });
+    return { alert, changed: true };
+  });
+  if (change.changed) signalWork('job');
+  return change;
 }
 
 /** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard admin or API key). */

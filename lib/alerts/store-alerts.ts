@@ -6,7 +6,10 @@ import { sql } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
 import { INTAKE_LEASED_COLUMN, intakeDeliveriesSql, intakeLeasedPosts, releasePosts, type ClaimedPost, type IntakeLeased } from '../outbox/deliveries';
 import { postTaker, signalNewPosts, signalWork, type PostChannel } from '../outbox/signal';
+import { firstStepSql } from '../escalation/escalation';
+import { autoResolveSql } from './timed-rules';
 import { log } from '../log';
+import { intakeJobsSql } from '../outbox/jobs';
 import { processWide } from '../process-wide';
 
 /** AlertRow is one routed trigger, ready to store. */
@@ -23,6 +26,12 @@ export interface AlertRow {
   dedupKey: string;
   routed: boolean;
   routeIds: string[];
+  /** The escalation policy of the first matching route that has one: its first step is scheduled with the alert. */
+  escalationPolicyId: string | null;
+  /** Who is on call for that policy now, shown on the alert's messages. */
+  onCallUserId: string | null;
+  /** The auto-resolve minutes of the first matching route that has them: each occurrence schedules a resolve. */
+  autoResolveMinutes: number | null;
   occurredAt: Date;
   deliveries: Array<{ channelId: string; templateId: string | null }>;
   activityId: string;
@@ -53,14 +62,16 @@ const STORE_SQL = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                          $9::text[], $10::text[], $11::boolean[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
-                         $16::text[], $17::text[], $18::text[])
+                         $16::text[], $17::text[], $18::text[], $26::text[], $27::text[], $28::int[])
       AS t(id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key, routed, route_ids,
-           occurred_at, activity_id, actor_type, actor_id, actor_name, via)
+           occurred_at, activity_id, actor_type, actor_id, actor_name, via, escalation_policy_id, on_call_user_id, auto_resolve_minutes)
   ), upserted AS (
     INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
-                        open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at)
+                        open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at,
+                        escalation_policy_id, on_call_user_id)
     SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::jsonb, links::jsonb, source, dedup_key,
-           dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19
+           dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19,
+           escalation_policy_id, on_call_user_id
     FROM input
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
@@ -71,9 +82,10 @@ const STORE_SQL = `
            i.actor_type::"ActorType", i.actor_id, i.actor_name, i.via::"Via", $19
     FROM input i JOIN upserted u ON u.workspace_id = i.workspace_id AND u.dedup_key = i.dedup_key
     RETURNING 1
-  )
+  ), ${intakeJobsSql('escalations', firstStepSql('upserted', 'input', '$19'))},
+  ${intakeJobsSql('auto_resolves', autoResolveSql('upserted', 'input', '$19'))}
   SELECT u.id, u.workspace_id, u.dedup_key, u.status, u.occurrences, u.inserted, ${INTAKE_LEASED_COLUMN},
-         (SELECT count(*) FROM activity)::int AS recorded,
+         (SELECT count(*) FROM activity)::int AS recorded, (SELECT count(*) FROM escalations)::int + (SELECT count(*) FROM auto_resolves)::int AS timed_jobs,
          (SELECT count(*) FROM new_deliveries)::int AS posts, (SELECT count(*) FROM refreshed)::int AS updates
   FROM upserted u`;
 
@@ -87,6 +99,7 @@ interface ResultRow {
   leased: IntakeLeased[] | null;
   posts: number;
   updates: number;
+  timed_jobs: number;
 }
 
 const keyOf = (workspaceId: string, dedupKey: string) => `${workspaceId}\u0000${dedupKey}`;
@@ -111,7 +124,13 @@ function handOver(rows: AlertRow[], stored: ResultRow[], acceptedAt: Date): Set<
   for (const result of stored) {
     const row = byId.get(result.id);
     if (!result.leased || !row) continue;
-    const alert = { ...row, fields: JSON.parse(row.fields) as unknown, links: JSON.parse(row.links) as unknown, severity: row.severity as ClaimedPost['alert']['severity'] };
+    const alert = {
+      ...row,
+      fields: JSON.parse(row.fields) as unknown,
+      links: JSON.parse(row.links) as unknown,
+      severity: row.severity as ClaimedPost['alert']['severity'],
+      escalates: row.escalationPolicyId !== null,
+    };
     posts.push(...intakeLeasedPosts(alert, result.leased, acceptedAt));
   }
   if (posts.length === 0) return new Set();
@@ -151,6 +170,9 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     deliveries.map((delivery) => delivery.ord),
     taker !== null,
     taker?.leaseMs ?? 0,
+    column((row) => row.escalationPolicyId),
+    column((row) => row.onCallUserId),
+    column((row) => row.autoResolveMinutes),
   ]);
   const [first] = stored;
   if (first && first.posts > 0) {
@@ -159,6 +181,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     if (channels.length > 0) signalNewPosts(channels);
   }
   if (first && first.updates > 0) signalWork('update');
+  if (first && first.timed_jobs > 0) signalWork('job');
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted, occurrences: row.occurrences }]));
 }
 

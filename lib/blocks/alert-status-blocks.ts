@@ -1,9 +1,10 @@
 // The part of every alert message that follows its status: the "Acknowledged by …" line and the buttons.
 // Both are added by Klaxon whatever the template, so a click in Slack always has something to act on.
-import type { ActionsBlock, Block, ButtonElement } from './block-kit';
+import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../alerts/snooze';
+import type { ActionsBlock, Block, ButtonElement, StaticSelectElement } from './block-kit';
 import { escapeMrkdwn, truncate } from './escape-mrkdwn';
 import { isHttpUrl } from './fit-blocks';
-import { MAX_BUTTON_VALUE } from './limits';
+import { MAX_BUTTON_VALUE, MAX_OPTION_VALUE } from './limits';
 import { type AlertActor, type RenderableAlert } from './renderable-alert';
 import { formatUtcTime } from './slack-date';
 
@@ -15,8 +16,10 @@ export const ALERT_ACTION_IDS = {
   acknowledge: 'alert_acknowledge',
   resolve: 'alert_resolve',
   snooze: 'alert_snooze',
+  snoozeFor: 'alert_snooze_for',
   reopen: 'alert_reopen',
   resolveWithNote: 'alert_resolve_with_note',
+  escalate: 'alert_escalate',
   open: 'alert_open',
 } as const;
 
@@ -27,11 +30,12 @@ function describeActor(actor: AlertActor): string {
 }
 
 /**
- * buildStatusLine describes who acknowledged or resolved the alert, and until when it is snoozed, as a
- * context block; it returns undefined for a triggered alert that nobody touched.
+ * buildStatusLine describes who is on call, who acknowledged or resolved the alert, and until when it is
+ * snoozed, as a context block; it returns undefined for a triggered alert that nobody touched or is on call for.
  */
 export function buildStatusLine(alert: RenderableAlert): Block | undefined {
   const parts: string[] = [];
+  if (alert.status !== 'resolved' && alert.onCallUserId) parts.push(`:bust_in_silhouette: On call: <@${alert.onCallUserId.replace(/[^A-Z0-9]/gi, '')}>`);
   if (alert.status !== 'triggered' && alert.acknowledgedBy) {
     parts.push(`:eyes: Acknowledged by ${describeActor(alert.acknowledgedBy)}`);
   } else if (alert.status === 'acknowledged') {
@@ -65,10 +69,17 @@ export function buildAlertActions(alert: RenderableAlert, alertUrl: string): Act
   const acknowledge = button('Acknowledge', ids.acknowledge, alert.id, 'primary');
   const resolve = button('Resolve', ids.resolve, alert.id, 'danger');
   const snooze = button('Snooze 1h', ids.snooze, alert.id);
+  // Option values carry the alert id and the choice: `<alert id>|<choice>`.
+  const snoozeFor: StaticSelectElement = {
+    type: 'static_select',
+    action_id: ids.snoozeFor,
+    placeholder: { type: 'plain_text', text: 'Snooze for…' },
+    options: SNOOZE_CHOICES.map((choice) => ({ text: { type: 'plain_text', text: SNOOZE_LABELS[choice] }, value: truncate(`${alert.id}|${choice}`, MAX_OPTION_VALUE) })),
+  };
   const resolveWithNote = button('Resolve with note…', ids.resolveWithNote, alert.id);
-  const byStatus: Record<RenderableAlert['status'], ButtonElement[]> = {
-    triggered: [acknowledge, resolve, snooze, resolveWithNote],
-    acknowledged: [resolve, resolveWithNote, snooze],
+  const byStatus: Record<RenderableAlert['status'], Array<ButtonElement | StaticSelectElement>> = {
+    triggered: [acknowledge, resolve, ...(alert.escalates ? [button('Escalate', ids.escalate, alert.id)] : []), snooze, snoozeFor, resolveWithNote],
+    acknowledged: [resolve, resolveWithNote, snooze, snoozeFor],
     resolved: [button('Reopen', ids.reopen, alert.id)],
   };
   const elements = [...byStatus[alert.status]];

@@ -28,6 +28,14 @@ export interface ButtonElement {
   style?: 'primary' | 'danger';
 }
 
+/** StaticSelectElement is a menu of options (Klaxon's own Snooze menu; templates cannot use it). */
+export interface StaticSelectElement {
+  type: 'static_select';
+  action_id: string;
+  placeholder: PlainText;
+  options: Array<{ text: PlainText; value: string }>;
+}
+
 /** ImageElement is a small image inside a context block or a section accessory. */
 export interface ImageElement {
   type: 'image';
@@ -64,10 +72,10 @@ export interface ContextBlock {
   block_id?: string;
 }
 
-/** ActionsBlock is a row of buttons. */
+/** ActionsBlock is a row of buttons (and, in Klaxon's own actions block, menus). */
 export interface ActionsBlock {
   type: 'actions';
-  elements: ButtonElement[];
+  elements: Array<ButtonElement | StaticSelectElement>;
   block_id?: string;
 }
 

@@ -29,3 +29,6 @@ export const MAX_ALT_TEXT = 2_000;
 export const MAX_ID = 255;
 /** MAX_FALLBACK_TEXT is how long we let a message's top-level `text` (its notification fallback) be. */
 export const MAX_FALLBACK_TEXT = 3_000;
+
+/** MAX_OPTION_VALUE is the longest `value` of a select menu option. */
+export const MAX_OPTION_VALUE = 150;

@@ -60,15 +60,24 @@ describe('renderAlertBlocks with the default layout', () => {
   it('offers Acknowledge, Resolve, Snooze and Resolve with note on a triggered alert, each carrying the alert id', () => {
     const actions = actionsOf(renderAlertBlocks(alert, null, options).blocks);
     expect(actions.block_id).toBe('klaxon_actions');
-    expect(actions.elements.map((button) => [button.action_id, button.text.text, button.style])).toEqual([
+    const buttons = actions.elements.filter((element) => element.type === 'button');
+    expect(actions.elements.map((element) => [element.action_id, element.type === 'button' ? element.text.text : element.placeholder.text, element.type === 'button' ? element.style : undefined])).toEqual([
       ['alert_acknowledge', 'Acknowledge', 'primary'],
       ['alert_resolve', 'Resolve', 'danger'],
       ['alert_snooze', 'Snooze 1h', undefined],
+      ['alert_snooze_for', 'Snooze for…', undefined],
       ['alert_resolve_with_note', 'Resolve with note…', undefined],
       ['alert_open', 'View in Klaxon', undefined],
     ]);
-    expect(actions.elements.every((button) => button.value === 'a1')).toBe(true);
-    expect(actions.elements.at(-1)?.url).toBe('https://klaxon.example.com/w/T1/alerts/a1');
+    expect(buttons.every((button) => button.value === 'a1')).toBe(true);
+    expect(buttons.at(-1)?.url).toBe('https://klaxon.example.com/w/T1/alerts/a1');
+    const menu = actions.elements.find((element) => element.type === 'static_select');
+    expect(menu?.options.map((option) => [option.text.text, option.value])).toEqual([
+      ['30 minutes', 'a1|30m'],
+      ['1 hour', 'a1|1h'],
+      ['4 hours', 'a1|4h'],
+      ['Until 09:00 tomorrow', 'a1|tomorrow'],
+    ]);
   });
 
   it('shows who acknowledged, and the buttons of an acknowledged alert', () => {
@@ -79,6 +88,7 @@ describe('renderAlertBlocks with the default layout', () => {
       'alert_resolve',
       'alert_resolve_with_note',
       'alert_snooze',
+      'alert_snooze_for',
       'alert_open',
     ]);
   });

@@ -25,4 +25,8 @@ export interface RenderableAlert {
   acknowledgedBy?: AlertActor | null;
   resolvedBy?: AlertActor | null;
   snoozedUntil?: Date | null;
+  /** Who is on call for the alert (its escalation policy's first schedule or user). */
+  onCallUserId?: string | null;
+  /** Whether an escalation waits that the Escalate button can bring forward. */
+  escalates?: boolean;
 }

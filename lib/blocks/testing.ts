@@ -32,6 +32,12 @@ export function expectWithinSlackLimits(blocks: Block[]): void {
       expect(block.elements.length).toBeGreaterThan(0);
       expect(block.elements.length).toBeLessThanOrEqual(limits.MAX_ACTIONS_ELEMENTS);
       for (const button of block.elements) {
+        if (button.type === 'static_select') {
+          expectText(button.placeholder, limits.MAX_BUTTON_TEXT);
+          expect(button.options.length).toBeLessThanOrEqual(100);
+          button.options.forEach((option) => expect(option.value.length).toBeLessThanOrEqual(limits.MAX_OPTION_VALUE));
+          continue;
+        }
         expectText(button.text, limits.MAX_BUTTON_TEXT);
         expect(button.value?.length ?? 0).toBeLessThanOrEqual(limits.MAX_BUTTON_VALUE);
         expect(button.url?.length ?? 0).toBeLessThanOrEqual(limits.MAX_URL);

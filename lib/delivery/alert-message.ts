@@ -30,6 +30,8 @@ export function toRenderableAlert(alert: MessageSource['alert']): RenderableAler
     acknowledgedBy: renderedActor(alert.acknowledgedBy),
     resolvedBy: renderedActor(alert.resolvedBy),
     snoozedUntil: alert.snoozedUntil,
+    onCallUserId: alert.onCallUserId ?? null,
+    escalates: alert.escalates ?? false,
   };
 }
 

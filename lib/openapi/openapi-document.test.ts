@@ -26,6 +26,13 @@ import { pagerDutyEventSchema } from '@/lib/integrations/pagerduty';
 import { integrationJson } from '@/lib/integrations/integrations';
 import { integrationInputSchema, integrationPatchSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
 import type { Integration } from '@/lib/generated/prisma/client';
+import { scheduleJson } from '@/lib/oncall/schedules';
+import { escalationPolicyJson } from '@/lib/escalation/policies';
+import { escalationPolicyInputSchema, escalationPolicyPatchSchema } from '@/lib/schemas/escalation-policy';
+import { heartbeatInputSchema, heartbeatPatchSchema } from '@/lib/schemas/heartbeat';
+import { heartbeatJson } from '@/lib/heartbeats/heartbeats';
+import { scheduleInputSchema, schedulePatchSchema } from '@/lib/schemas/schedule';
+import { ON_CALL_SCHEMAS, escalationPolicyOut, heartbeatOut, scheduleOut } from './on-call-paths';
 import { openApiDocument } from './openapi-document';
 import * as out from './response-schemas';
 
@@ -119,7 +126,8 @@ describe('openApiDocument', () => {
     for (const { path: p, method, operation } of operations()) {
       const security = operation.security as Array<Record<string, string[]>>;
       for (const requirement of security) for (const scheme of Object.keys(requirement)) expect(schemes).toContain(scheme);
-      if (p === '/api/health' || p === '/api/v1/openapi.json') {
+      // Public: health, this document, heartbeat pings and calendar feeds (their secret token is the credential).
+      if (p === '/api/health' || p === '/api/v1/openapi.json' || p === '/api/v1/heartbeats/{id}/ping' || p === '/api/v1/schedules/{id}/calendar.ics') {
         expect(security, p).toEqual([]);
         continue;
       }
@@ -204,6 +212,7 @@ describe('openApiDocument', () => {
       IntegrationInput: integrationInputSchema,
       IntegrationPatch: integrationPatchSchema,
       MappingPreviewRequest: mappingPreviewSchema,
+      ...Object.fromEntries(Object.entries(ON_CALL_SCHEMAS).map(([name, { schema }]) => [name, schema])),
     };
     let count = 0;
     for (const { path: p, method, operation } of operations()) {
@@ -307,6 +316,9 @@ describe('the response schemas', () => {
       resolvedAt: at,
       resolvedBy: null,
       snoozedUntil: null,
+      escalationPolicyId: null,
+      escalationRun: 0,
+      onCallUserId: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -325,6 +337,10 @@ describe('the response schemas', () => {
       templateId: null,
       enabled: true,
       position: 0,
+      escalationPolicyId: null,
+      autoResolveMinutes: null,
+      reminderMinutes: null,
+      reminderRetrigger: false,
       createdAt: at,
       updatedAt: at,
     };
@@ -333,6 +349,14 @@ describe('the response schemas', () => {
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
     expectMirrors(out.channelOut, channelJson(channel));
+    const schedule = { id: 's1', workspaceId: 'T1', name: 'Primary', createdAt: at, updatedAt: at,
+      rotations: [{ kind: 'hourly', everyHours: 12, startDate: '2024-05-01', handoffTime: '09:00', timeZone: 'UTC', participants: ['U1', 'U2'], restrict: { days: ['mon'], from: '09:00', to: '17:00' }, endDate: '2024-06-01', name: 'Day' }],
+      overrides: [{ user: 'U3', start: at.toISOString(), end: new Date(at.getTime() + 3_600_000).toISOString() }] };
+    expectMirrors(scheduleOut, scheduleJson(schedule, at));
+    const steps = [{ afterMinutes: 5, targets: [{ type: 'schedule', id: 's1' }, { type: 'here' }] }];
+    const beat = { id: 'h1', workspaceId: 'T1', name: 'backup', tokenHash: 'x', tokenPrefix: 'hb_abcdef', intervalSeconds: 60, graceSeconds: 0, eventType: 'heartbeat.missed', severity: 'critical' as const, lastPingAt: at, down: false, checkSeq: 0, createdAt: at, updatedAt: at };
+    expectMirrors(heartbeatOut, heartbeatJson(beat, 'hb_secret'));
+    expectMirrors(escalationPolicyOut, escalationPolicyJson({ id: 'p1', workspaceId: 'T1', name: 'Payments', steps, repeat: 1, createdAt: at, updatedAt: at }));
   });
 
   it('mirror integrationJson, with every optional part', () => {
@@ -437,6 +461,12 @@ describe('the README', () => {
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,
       'POST /api/v1/templates/preview': templatePreviewSchema,
+      'POST /api/v1/schedules': scheduleInputSchema,
+      'PATCH /api/v1/schedules/{id}': schedulePatchSchema,
+      'POST /api/v1/escalation-policies': escalationPolicyInputSchema,
+      'PATCH /api/v1/escalation-policies/{id}': escalationPolicyPatchSchema,
+      'POST /api/v1/heartbeats': heartbeatInputSchema,
+      'PATCH /api/v1/heartbeats/{id}': heartbeatPatchSchema,
       'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
       'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
       'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,

@@ -12,6 +12,7 @@ import { severitySchema } from '@/lib/schemas/primitives';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import * as examples from './examples';
+import { ON_CALL_SCHEMAS, ON_CALL_TAGS, onCallPaths } from './on-call-paths';
 import * as out from './response-schemas';
 
 type Json = Record<string, unknown>;
@@ -108,6 +109,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   MappingPreview: { schema: out.mappingPreviewOut, description: 'The alert the body maps to, as `POST /api/v1/alerts` would take it.' },
   TestEvent: { schema: out.testEventOut, description: 'The alerts a test event stored.' },
   WebhookAccepted: { schema: out.webhookAcceptedOut, description: 'The alert the body made or changed.' },
+  ...ON_CALL_SCHEMAS,
   Error: {
     schema: out.errorOut,
     description: 'Every error. `details` lists each invalid field (dotted path) when the request was invalid.',
@@ -170,7 +172,8 @@ function alertListParameters(): Json[] {
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type ErrorStatus = 400 | 404 | 409 | 413 | 429;
 
-interface Operation {
+/** Operation is one operation of the document, before it becomes an OpenAPI operation object. */
+export interface Operation {
   operationId: string;
   summary: string;
   description?: string;
@@ -209,7 +212,8 @@ const INTEGRATIONS = 'Integrations';
 
 const example = (summary: string, value: unknown) => ({ summary, value });
 
-type PathSpec = { parameters?: Json[]; operations: Partial<Record<Method, Operation>> };
+/** PathSpec is one path of the document: its parameters and operations. */
+export type PathSpec = { parameters?: Json[]; operations: Partial<Record<Method, Operation>> };
 
 // PUT and PATCH of a template do the same (both need the whole template): one description, two names.
 const replaceTemplate: Omit<Operation, 'operationId' | 'summary'> = {
@@ -440,6 +444,7 @@ const paths = (): Record<string, PathSpec> => ({
   },
   ...dropInPaths(),
   ...integrationPaths(),
+  ...onCallPaths(),
   '/api/v1/openapi.json': {
     operations: {
       get: {
@@ -670,6 +675,7 @@ function build(): OpenApiDocument {
       { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
       { name: CHANNELS, description: "The workspace's Slack channels." },
       { name: SYSTEM, description: 'Health and this document.' },
+      ...ON_CALL_TAGS,
       { name: DROP_IN, description: 'Alertmanager, Grafana, PagerDuty and Opsgenie formats, each with its key where the format carries it, and any JSON webhook.' },
       { name: INTEGRATIONS, description: 'Configured sources of alerts: their keys, URLs, settings, field mappings and last events.' },
     ],

@@ -42,6 +42,9 @@ export interface MessageSource {
     resolvedBy: unknown;
     snoozedUntil: Date | null;
     updatedAt: Date;
+    /** Who is on call for it ("On call: @ada"), and whether it has an escalation to bring forward (Escalate). */
+    onCallUserId?: string | null;
+    escalates?: boolean;
   };
   /** The route's Block Kit template (null: the default template). */
   templateBlocks: unknown;
@@ -70,7 +73,8 @@ const MESSAGE_COLUMNS = `
   jsonb_build_object('id', a.id, 'eventType', a.event_type, 'severity', a.severity, 'title', a.title, 'description', a.description,
     'source', a.source, 'fields', a.fields, 'links', a.links, 'occurrences', a.occurrences, 'status', a.status,
     'occurredAt', a.occurred_at, 'lastSeenAt', a.last_seen_at, 'acknowledgedBy', a.acknowledged_by, 'resolvedBy', a.resolved_by,
-    'snoozedUntil', a.snoozed_until, 'updatedAt', a.updated_at) AS alert,
+    'snoozedUntil', a.snoozed_until, 'updatedAt', a.updated_at, 'onCallUserId', a.on_call_user_id,
+    'escalates', a.escalation_policy_id IS NOT NULL AND a.status = 'triggered') AS alert,
   t.blocks AS "templateBlocks",
   jsonb_build_object('ciphertext', i.bot_token_ciphertext, 'keyId', i.token_key_id, 'expiresAt', i.token_expires_at,
     'uninstalled', w.uninstalled_at IS NOT NULL OR i.workspace_id IS NULL) AS token`;
@@ -329,7 +333,7 @@ export interface IntakeLeased {
 }
 
 /** NewAlert is a just-opened alert as the intake has it in memory (its stored row, without a read back). */
-export type NewAlert = Pick<MessageSource['alert'], 'id' | 'eventType' | 'severity' | 'title' | 'description' | 'source' | 'fields' | 'links' | 'occurredAt'> & {
+export type NewAlert = Pick<MessageSource['alert'], 'id' | 'eventType' | 'severity' | 'title' | 'description' | 'source' | 'fields' | 'links' | 'occurredAt' | 'onCallUserId' | 'escalates'> & {
   workspaceId: string;
 };
 

@@ -125,3 +125,42 @@ export async function jobQueueStats(): Promise<{ due: number; oldestSeconds: num
   );
   return { due: rows[0]!.due, oldestSeconds: Math.max(0, rows[0]!.oldest ?? 0) };
 }
+
+/** runJobsNow brings an alert's pending jobs of a kind forward to now (the Escalate button); how many it moved. */
+export async function runJobsNow(tx: Tx, alertId: string, kind: string): Promise<number> {
+  return tx.$executeRaw`UPDATE jobs SET run_at = now() WHERE alert_id = ${alertId} AND kind = ${kind} AND state = 'pending' AND run_at > now()`;
+}
+
+/** hasPendingJob says whether an alert has a pending job of a kind. */
+export async function hasPendingJob(tx: Tx, alertId: string, kind: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<unknown[]>`SELECT 1 FROM jobs WHERE alert_id = ${alertId} AND kind = ${kind} AND state = 'pending' LIMIT 1`;
+  return rows.length > 0;
+}
+
+/**
+ * intakeJobsSql is the jobs' part of the statement that stores a batch of alerts: a CTE named `name` that
+ * schedules the jobs `source` selects — a SELECT of (kind, key, workspace_id, alert_id, run_at, payload) — in
+ * the same statement (escalation's first step), unique keys as scheduleJob keeps them.
+ */
+export function intakeJobsSql(name: string, source: string): string {
+  return `
+  ${name} AS (
+    INSERT INTO jobs (id, kind, key, workspace_id, alert_id, run_at, payload)
+    SELECT 'job_' || gen_random_uuid(), s.kind, s.key, s.workspace_id, s.alert_id, s.run_at, s.payload FROM (${source}) AS s
+    ON CONFLICT (key) DO NOTHING
+    RETURNING 1
+  )`;
+}
+
+/**
+ * rescheduleJob moves a pending job to `runAt`, or schedules it when its key is new; false when a job with the
+ * key already ran (or was cancelled): the caller then needs a new key. Heartbeat pings push their check later.
+ */
+export async function rescheduleJob(tx: Tx, job: NewJob): Promise<boolean> {
+  const touched = await tx.$executeRaw`
+    INSERT INTO jobs (id, kind, key, workspace_id, alert_id, run_at, payload)
+    VALUES (${`job_${randomUUID()}`}, ${job.kind}, ${job.key}, ${job.workspaceId ?? null}, ${job.alertId ?? null}, ${job.runAt},
+            ${JSON.stringify(job.payload ?? {})}::jsonb)
+    ON CONFLICT (key) DO UPDATE SET run_at = EXCLUDED.run_at WHERE jobs.state = 'pending'`;
+  return touched === 1;
+}

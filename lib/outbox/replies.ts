@@ -65,3 +65,11 @@ export async function replyQueueStats(): Promise<{ due: number; oldestSeconds: n
   );
   return { due: rows[0]!.due, oldestSeconds: Math.max(0, rows[0]!.oldest ?? 0) };
 }
+
+/** enqueueAlertReplies queues one reply in the thread of every message of an alert (posted, or still to be). */
+export async function enqueueAlertReplies(tx: Tx, workspaceId: string, alertId: string, text: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO thread_replies (id, workspace_id, delivery_id, text, next_attempt_at, created_at)
+    SELECT 'rpl_' || gen_random_uuid(), workspace_id, id, ${text}, now(), now()
+    FROM deliveries WHERE alert_id = ${alertId} AND workspace_id = ${workspaceId} AND state <> 'dead'`;
+}

@@ -8,14 +8,25 @@ import { splitList, type FormValues } from '../forms/form-state';
 /** ROUTE_LIST_FIELDS are the route form's fields that hold several values. */
 export const ROUTE_LIST_FIELDS = ['severities', 'channels'] as const;
 
+// An empty minutes field means "never"; anything else is checked by the schema (so "abc" is an error, not never).
+function minutes(value: string | string[] | undefined): number | null {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+  return text === '' ? null : Number(text);
+}
+
 function routeBody(values: FormValues) {
   const templateId = typeof values.template_id === 'string' ? values.template_id : '';
+  const policyId = typeof values.escalation_policy_id === 'string' ? values.escalation_policy_id : '';
   return {
     name: values.name ?? '',
     event_types: splitList(values.event_types),
     severities: values.severities ?? [],
     channels: values.channels ?? [],
     template_id: templateId === '' ? null : templateId,
+    escalation_policy_id: policyId === '' ? null : policyId,
+    auto_resolve_minutes: minutes(values.auto_resolve_minutes),
+    reminder_minutes: minutes(values.reminder_minutes),
+    reminder_retrigger: values.reminder_retrigger === 'on',
     enabled: values.enabled === 'on' || values.enabled === 'true',
   };
 }
@@ -38,6 +49,10 @@ export function routeFormValues(route: Route): FormValues {
     severities: [...route.severities],
     channels: [...route.channelIds],
     template_id: route.templateId ?? '',
+    escalation_policy_id: route.escalationPolicyId ?? '',
+    auto_resolve_minutes: route.autoResolveMinutes === null ? '' : String(route.autoResolveMinutes),
+    reminder_minutes: route.reminderMinutes === null ? '' : String(route.reminderMinutes),
+    reminder_retrigger: route.reminderRetrigger ? 'on' : '',
     enabled: route.enabled ? 'on' : '',
   };
 }

@@ -5,6 +5,7 @@ import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { findUnknownChannels } from '../channels/channel-cache';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { assertEscalationPolicy } from '../escalation/policies';
 import type { Route } from '../generated/prisma/client';
 import type { RouteInput, RoutePatch } from '../schemas/route';
 
@@ -18,6 +19,10 @@ export function routeJson(route: Route) {
     channels: route.channelIds,
     template_id: route.templateId,
     enabled: route.enabled,
+    escalation_policy_id: route.escalationPolicyId,
+    auto_resolve_minutes: route.autoResolveMinutes,
+    reminder_minutes: route.reminderMinutes,
+    reminder_retrigger: route.reminderRetrigger,
     position: route.position,
     created_at: route.createdAt,
     updated_at: route.updatedAt,
@@ -54,6 +59,7 @@ export function listRoutes(scope: WorkspaceScope): Promise<Route[]> {
 export async function createRoute(scope: WorkspaceScope, input: RouteInput): Promise<Route> {
   assertAdmin(scope);
   await assertReferences(scope, input.channels, input.templateId);
+  await assertEscalationPolicy(scope, input.escalationPolicyId);
   const last = await db().route.aggregate({ where: { workspaceId: scope.workspaceId }, _max: { position: true } });
   const route = await db().route.create({
     data: {
@@ -64,6 +70,10 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       channelIds: input.channels,
       templateId: input.templateId ?? null,
       enabled: input.enabled,
+      escalationPolicyId: input.escalationPolicyId ?? null,
+      autoResolveMinutes: input.autoResolveMinutes ?? null,
+      reminderMinutes: input.reminderMinutes ?? null,
+      reminderRetrigger: input.reminderRetrigger,
       position: (last._max.position ?? -1) + 1,
     },
   });
@@ -76,6 +86,7 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
   assertAdmin(scope);
   await findRoute(scope, id);
   await assertReferences(scope, patch.channels, patch.templateId);
+  await assertEscalationPolicy(scope, patch.escalationPolicyId);
   const route = await db().route.update({
     where: { id },
     data: {
@@ -85,6 +96,10 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       channelIds: patch.channels,
       templateId: patch.templateId,
       enabled: patch.enabled,
+      escalationPolicyId: patch.escalationPolicyId,
+      autoResolveMinutes: patch.autoResolveMinutes,
+      reminderMinutes: patch.reminderMinutes,
+      reminderRetrigger: patch.reminderRetrigger,
     },
   });
   forgetRoutingConfig(scope.workspaceId);

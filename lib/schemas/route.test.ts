@@ -5,15 +5,18 @@ import { parseFailure } from './testing';
 const route = { name: 'Deploys', event_types: ['deploy.*'], severities: ['critical'], channels: ['C0123ABCD'] };
 
 describe('routeInputSchema', () => {
-  it('outputs camelCase, enabled by default', () => {
+  it('outputs camelCase, enabled by default, reminders without re-triggering by default', () => {
     expect(routeInputSchema.parse({ ...route, template_id: null })).toEqual({
       name: 'Deploys',
       eventTypes: ['deploy.*'],
       severities: ['critical'],
       channels: ['C0123ABCD'],
       templateId: null,
+      reminderRetrigger: false,
       enabled: true,
     });
+    expect(routeInputSchema.parse({ ...route, auto_resolve_minutes: 30, reminder_minutes: 120 })).toMatchObject({ autoResolveMinutes: 30, reminderMinutes: 120 });
+    expect(routeInputSchema.safeParse({ ...route, auto_resolve_minutes: 0 }).error?.issues[0]?.message).toBe('must be at least 1');
     expect(routeInputSchema.parse({ ...route, enabled: false }).enabled).toBe(false);
   });
 

@@ -19,6 +19,8 @@ const channelIdSchema = stringSchema({ min: 1, max: 50 }).regex(
   'must be a Slack channel id such as C0123ABCD',
 );
 
+const minutesSchema = z.int({ error: typeError('a whole number of minutes') }).min(1, 'must be at least 1').max(10_080, 'must be at most 10080 (a week)');
+
 // No defaults here: a patch must only carry the keys the caller sent.
 const routeFields = {
   name: nameSchema,
@@ -27,6 +29,10 @@ const routeFields = {
   channels: arraySchema(channelIdSchema, { min: 1, max: 20, noun: 'channel', unique: true }),
   template_id: stringSchema({ min: 1, max: 100 }).nullable(),
   enabled: z.boolean({ error: typeError('true or false') }),
+  escalation_policy_id: stringSchema({ min: 1, max: 100 }).nullable(),
+  auto_resolve_minutes: minutesSchema.nullable(),
+  reminder_minutes: minutesSchema.nullable(),
+  reminder_retrigger: z.boolean({ error: typeError('true or false') }),
 };
 
 /**
@@ -36,6 +42,10 @@ const routeFields = {
 export const routeInputSchema = strictObject({
   ...routeFields,
   template_id: routeFields.template_id.optional(),
+  escalation_policy_id: routeFields.escalation_policy_id.optional(),
+  auto_resolve_minutes: routeFields.auto_resolve_minutes.optional(),
+  reminder_minutes: routeFields.reminder_minutes.optional(),
+  reminder_retrigger: routeFields.reminder_retrigger.default(false),
   enabled: routeFields.enabled.default(true),
 }).transform(camelizeKeys);
 

@@ -1,9 +1,11 @@
-// The App Home tab: the workspace's open alerts, newest first, each with the button that fits its state.
+// The App Home tab: who is on call per schedule, then the workspace's open alerts, newest first, each with the
+// button that fits its state.
 import { listOpenAlerts } from '../alerts/alert-views';
 import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
 import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
 import { escapeMrkdwn, truncate } from '../blocks/escape-mrkdwn';
 import { MAX_SECTION_TEXT } from '../blocks/limits';
+import { onCallLines } from '../oncall/on-call-summary';
 import { env } from '../env';
 import { processWide } from '../process-wide';
 import { botTokenFor } from './bot-token';
@@ -13,9 +15,15 @@ const MAX_ALERTS = 30;
 
 /** appHomeView builds the Home tab for a workspace (at most 100 blocks, as Slack allows for views). */
 export async function appHomeView(teamId: string) {
-  const alerts = await listOpenAlerts(teamId, MAX_ALERTS);
+  const [alerts, onCall] = await Promise.all([listOpenAlerts(teamId, MAX_ALERTS), onCallLines(teamId)]);
   const dashboard = `${env().appUrl}/w/${teamId}`;
   const blocks: unknown[] = [
+    ...(onCall.length
+      ? [
+          { type: 'header', text: { type: 'plain_text', text: 'On call' } },
+          { type: 'section', block_id: 'home_on_call', text: { type: 'mrkdwn', text: truncate(onCall.join('\n'), MAX_SECTION_TEXT) } },
+        ]
+      : []),
     { type: 'header', text: { type: 'plain_text', text: 'Open alerts' } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: `<${dashboard}/alerts|Open the Klaxon dashboard>` }] },
     { type: 'divider' },

@@ -1,4 +1,4 @@
-// The /klaxon slash command: `list` (open alerts), `ack <id>`, `resolve <id>`, `help`. Answers are ephemeral
+// The /klaxon slash command: `list` (open alerts), `ack <id>`, `resolve <id>`, `oncall [schedule]`, `help`. Answers are ephemeral
 // and immediate; status changes go through the shared lifecycle (so the messages update as for a click).
 import { listOpenAlerts } from '../alerts/alert-views';
 import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
@@ -6,6 +6,7 @@ import { slackUserName } from '../auth/members';
 import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
 import { escapeMrkdwn } from '../blocks/escape-mrkdwn';
 import { db } from '../db';
+import { onCallLines } from '../oncall/on-call-summary';
 import { AppError } from '../errors';
 
 /** SlashCommand is the part of Slack's slash-command form Klaxon reads. */
@@ -23,6 +24,7 @@ const HELP = [
   '`/klaxon list` – open alerts in this workspace',
   '`/klaxon ack <id>` – acknowledge an alert (the id, or its first 8 characters, from `list`)',
   '`/klaxon resolve <id>` – resolve an alert',
+  '`/klaxon oncall [schedule]` – who is on call now and next, per schedule (or the schedules whose name contains the word)',
   '`/klaxon help` – this help',
 ].join('\n');
 
@@ -35,6 +37,12 @@ async function listOpen(teamId: string) {
     (alert) => `${SEVERITY_EMOJI[alert.severity]} \`${alert.id.slice(0, SHORT_ID)}\` *${escapeMrkdwn(alert.title)}* (${alert.status})`,
   );
   return ephemeral(`*Open alerts* (newest first)\n${lines.join('\n')}`);
+}
+
+async function onCall(teamId: string, filter: string) {
+  const lines = await onCallLines(teamId, filter);
+  if (lines.length === 0) return ephemeral(filter ? `No schedule matches \`${escapeMrkdwn(filter)}\`.` : 'No on-call schedules yet: add one in the Klaxon dashboard.');
+  return ephemeral(`*On call*\n${lines.join('\n')}`);
 }
 
 async function findAlert(teamId: string, reference: string) {
@@ -74,6 +82,9 @@ export async function runSlashCommand(command: SlashCommand): Promise<Record<str
         return await changeStatus(command, reference, 'acknowledge');
       case 'resolve':
         return await changeStatus(command, reference, 'resolve');
+      case 'oncall':
+      case 'on-call':
+        return await onCall(command.teamId, command.text.trim().split(/\s+/).slice(1).join(' '));
       case 'help':
       case '':
         return ephemeral(HELP);

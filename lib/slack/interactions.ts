@@ -3,12 +3,14 @@
 // an alert Klaxon does not know in that workspace, has no effect and tells the clicker so, privately.
 import { z } from 'zod';
 import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
-import { changeAlertStatus, type StatusAction } from '../alerts/lifecycle';
+import { changeAlertStatus, escalateAlert, type StatusAction } from '../alerts/lifecycle';
+import { isSnoozeChoice, snoozeEnd } from '../alerts/snooze';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { publishAppHome } from './app-home';
 import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
+import { userTimeZone } from './user-time-zone';
 import { slackUserName } from '../auth/members';
 
 const RESOLVE_NOTE_CALLBACK = 'klaxon_resolve_note';
@@ -32,7 +34,7 @@ const blockActionsSchema = z.looseObject({
   trigger_id: z.string().optional(),
   channel: z.looseObject({ id: z.string() }).optional(),
   container: z.looseObject({ type: z.string() }).optional(),
-  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional(), selected_option: z.looseObject({ value: z.string() }).optional() })).min(1),
 });
 
 const viewSubmissionSchema = z.looseObject({
@@ -88,7 +90,7 @@ async function openNoteModal(teamId: string, triggerId: string, alertId: string)
   });
 }
 
-async function applyClick(teamId: string, user: z.infer<typeof userSchema>, alertId: string, action: StatusAction, note?: string) {
+async function applyClick(teamId: string, user: z.infer<typeof userSchema>, alertId: string, action: StatusAction, note?: string, snoozeUntil?: Date) {
   const name = await slackUserName(teamId, user.id, user.name ?? user.username);
   return changeAlertStatus({
     workspaceId: teamId,
@@ -97,7 +99,22 @@ async function applyClick(teamId: string, user: z.infer<typeof userSchema>, aler
     actor: { type: 'slack_user', id: user.id, slackUserId: user.id, name },
     via: 'slack',
     note,
+    snoozeUntil,
   });
+}
+
+// The Snooze menu's option value is `<alert id>|<choice>`; its end is placed on the clicker's clock.
+async function snoozeChoice(teamId: string, userId: string, value: string | undefined): Promise<{ alertId: string; until: Date } | null> {
+  const cut = value?.lastIndexOf('|') ?? -1;
+  const choice = value?.slice(cut + 1) ?? '';
+  if (cut < 1 || !isSnoozeChoice(choice)) return null;
+  const timeZone = choice === 'tomorrow' ? await userTimeZone(teamId, userId) : 'UTC';
+  return { alertId: value!.slice(0, cut), until: snoozeEnd(choice, new Date(), timeZone) };
+}
+
+async function escalateClick(teamId: string, user: z.infer<typeof userSchema>, alertId: string) {
+  const name = await slackUserName(teamId, user.id, user.name ?? user.username);
+  return escalateAlert({ workspaceId: teamId, alertId, actor: { type: 'slack_user', id: user.id, slackUserId: user.id, name }, via: 'slack' });
 }
 
 /**
@@ -118,7 +135,8 @@ function handleBlockActions(payload: z.infer<typeof blockActionsSchema>): Intera
 async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise<void> {
   const clicked = payload.actions[0]!;
   const actionId = clicked.action_id.split(':')[0]!;
-  const alertId = clicked.value ?? '';
+  const snooze = actionId === ALERT_ACTION_IDS.snoozeFor ? await snoozeChoice(payload.team.id, payload.user.id, clicked.selected_option?.value) : null;
+  const alertId = snooze?.alertId ?? clicked.value ?? '';
   const teamId = payload.team.id;
   const tell = (text: string) => tellClicker(teamId, payload.channel?.id, payload.user.id, text);
   if (actionId === ALERT_ACTION_IDS.open || !alertId) return;
@@ -127,10 +145,12 @@ async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise
     if (payload.trigger_id) await openNoteModal(teamId, payload.trigger_id, alertId);
     return;
   }
-  const statusAction = ACTIONS[actionId];
-  if (!statusAction) return;
+  const statusAction = snooze ? 'snooze' : ACTIONS[actionId];
+  if (!statusAction && actionId !== ALERT_ACTION_IDS.escalate) return;
   try {
-    const outcome = await applyClick(teamId, payload.user, alertId, statusAction);
+    const outcome = statusAction
+      ? await applyClick(teamId, payload.user, alertId, statusAction, undefined, snooze?.until)
+      : await escalateClick(teamId, payload.user, alertId);
     if (!outcome.changed) await tell(`Nothing changed: this alert is ${outcome.unchangedReason ?? 'unchanged'}.`);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -10,6 +10,7 @@ export const BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'users:read',
+  'im:write',
   'commands',
 ] as const;
 

@@ -150,9 +150,13 @@ function BlockView({ block, index }: { block: Block; index: number }) {
     case 'actions':
       return (
         <div className="bk-actions">
-          {block.elements.map((button, buttonIndex) => (
-            <Button key={buttonIndex} button={button} />
-          ))}
+          {block.elements.map((element, buttonIndex) =>
+            element.type === 'button' ? (
+              <Button key={buttonIndex} button={element} />
+            ) : (
+              <Button key={buttonIndex} button={{ type: 'button', text: { type: 'plain_text', text: `${element.placeholder.text} ▾` } }} />
+            ),
+          )}
         </div>
       );
     case 'image':

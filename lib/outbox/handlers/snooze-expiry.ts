@@ -8,6 +8,6 @@ export const snoozeExpiry: JobHandler<{ until: string }> = {
   payload: z.object({ until: z.iso.datetime() }),
   async run(job, tx) {
     if (!job.alertId) return [];
-    return (await endSnooze(tx, job.alertId, new Date(job.payload.until))) ? ['update', 'reply'] : [];
+    return (await endSnooze(tx, job.alertId, new Date(job.payload.until))) ? ['update', 'reply', 'job'] : [];
   },
 };

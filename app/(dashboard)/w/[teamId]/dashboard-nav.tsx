@@ -8,6 +8,8 @@ const SECTIONS = [
   { path: '/routes', label: 'Routes' },
   { path: '/templates', label: 'Templates' },
   { path: '/integrations', label: 'Integrations' },
+  { path: '/on-call', label: 'On call' },
+  { path: '/escalation', label: 'Escalation' },
   { path: '/api-keys', label: 'API keys' },
   { path: '/settings', label: 'Settings' },
 ];

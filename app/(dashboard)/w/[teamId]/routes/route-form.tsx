@@ -15,6 +15,7 @@ export function RouteForm({
   refreshChannels,
   channels,
   templates,
+  policies,
   eventTypes,
   initial,
   submitLabel,
@@ -24,6 +25,7 @@ export function RouteForm({
   refreshChannels: () => Promise<ChannelOption[]>;
   channels: ChannelOption[];
   templates: Array<{ id: string; name: string }>;
+  policies: Array<{ id: string; name: string }>;
   eventTypes: string[];
   initial?: FormValues;
   submitLabel: string;
@@ -96,6 +98,34 @@ export function RouteForm({
         </select>
         <FieldError form="route" field="template_id" state={state} />
       </div>
+      <div className="field">
+        <label htmlFor="route-escalation">Escalation policy</label>
+        <select id="route-escalation" name="escalation_policy_id" defaultValue={valueOf(values, 'escalation_policy_id')} {...fieldA11y('route', 'escalation_policy_id', state)}>
+          <option value="">None: nobody is paged</option>
+          {policies.map((policy) => (
+            <option key={policy.id} value={policy.id}>
+              {policy.name}
+            </option>
+          ))}
+        </select>
+        <FieldError form="route" field="escalation_policy_id" state={state} />
+      </div>
+      <div className="grid-fields">
+        <div className="field">
+          <label htmlFor="route-auto-resolve">Auto-resolve after N quiet minutes</label>
+          <input id="route-auto-resolve" name="auto_resolve_minutes" type="number" min={1} placeholder="never" defaultValue={valueOf(values, 'auto_resolve_minutes')} {...fieldA11y('route', 'auto_resolve_minutes', state)} />
+          <FieldError form="route" field="auto_resolve_minutes" state={state} />
+        </div>
+        <div className="field">
+          <label htmlFor="route-reminder">Remind after N minutes acknowledged</label>
+          <input id="route-reminder" name="reminder_minutes" type="number" min={1} placeholder="never" defaultValue={valueOf(values, 'reminder_minutes')} {...fieldA11y('route', 'reminder_minutes', state)} />
+          <FieldError form="route" field="reminder_minutes" state={state} />
+        </div>
+      </div>
+      <label className="check">
+        <input type="checkbox" name="reminder_retrigger" defaultChecked={values?.reminder_retrigger === 'on'} />
+        At the reminder, return the alert to triggered (it escalates again)
+      </label>
       <label className="check">
         <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
         Enabled

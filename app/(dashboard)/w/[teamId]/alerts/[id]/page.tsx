@@ -25,7 +25,7 @@ const KIND_LABEL: Record<string, string> = {
   escalated: 'Escalated',
 };
 
-const JOB_LABEL: Record<string, string> = { 'snooze-expiry': 'End of snooze' };
+const JOB_LABEL: Record<string, string> = { 'snooze-expiry': 'End of snooze', 'escalation-step': 'Escalation step', 'escalation-notify': 'Escalation notice (DM)' };
 const JOB_STATE_LABEL: Record<string, string> = { pending: 'scheduled', done: 'ran', dead: 'failed', cancelled: 'cancelled' };
 
 const VIA_LABEL: Record<string, string> = { slack: 'in Slack', api: 'via the API', dashboard: 'in the dashboard', system: 'automatically' };

@@ -1,0 +1,16 @@
+import { createEscalationPolicy, escalationPolicyJson, listEscalationPolicies } from '@/lib/escalation/policies';
+import { withApi } from '@/lib/http/with-api';
+import { escalationPolicyInputSchema } from '@/lib/schemas/escalation-policy';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/escalation-policies: the workspace's escalation policies. */
+export const GET = withApi('alerts:read', async ({ scope }) =>
+  Response.json({ escalation_policies: (await listEscalationPolicies(scope)).map(escalationPolicyJson) }),
+);
+
+/** POST /api/v1/escalation-policies: adds a policy. */
+export const POST = withApi('config:write', async ({ json, scope }) => {
+  const policy = await createEscalationPolicy(scope, escalationPolicyInputSchema.parse(await json()));
+  return Response.json(escalationPolicyJson(policy), { status: 201 });
+});

@@ -1,0 +1,131 @@
+// On-call schedules of a workspace: CRUD (admins; every query scoped by workspace), and who is on call for
+// one of them. The rotations and overrides are stored as JSON in the domain's shapes (./on-call.ts).
+import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { Prisma, type Schedule } from '../generated/prisma/client';
+import type { ScheduleInput, SchedulePatch } from '../schemas/schedule';
+import { calendarUrl, isCalendarToken, renderCalendar } from './calendar-feed';
+import { timeline, whoIsOnCall, type OnCallNow, type Override, type Rotation, type ScheduleSpec, type Segment } from './on-call';
+
+/** specOf reads a stored schedule into what on-call computation needs. */
+export function specOf(schedule: Pick<Schedule, 'rotations' | 'overrides'>): ScheduleSpec {
+  const overrides = (schedule.overrides as unknown as Array<{ user: string; start: string; end: string }>).map(
+    (override): Override => ({ user: override.user, start: new Date(override.start), end: new Date(override.end) }),
+  );
+  return { rotations: schedule.rotations as unknown as Rotation[], overrides };
+}
+
+function rotationJson(rotation: Rotation) {
+  return {
+    ...(rotation.name ? { name: rotation.name } : {}),
+    kind: rotation.kind,
+    ...(rotation.everyHours ? { every_hours: rotation.everyHours } : {}),
+    start_date: rotation.startDate,
+    handoff_time: rotation.handoffTime,
+    time_zone: rotation.timeZone,
+    participants: rotation.participants,
+    ...(rotation.restrict ? { restrict: rotation.restrict } : {}),
+    ...(rotation.endDate ? { end_date: rotation.endDate } : {}),
+  };
+}
+
+/** onCallJson renders who is on call in the API's shape. */
+export function onCallJson(now: OnCallNow) {
+  return { user: now.user, until: now.until, next: now.next ? { user: now.next.user, at: now.next.at } : null };
+}
+
+/** scheduleJson renders a schedule in the API's shape, with who is on call at `at`. */
+export function scheduleJson(schedule: Schedule, at = new Date()) {
+  const spec = specOf(schedule);
+  return {
+    id: schedule.id,
+    name: schedule.name,
+    rotations: spec.rotations.map(rotationJson),
+    overrides: spec.overrides,
+    on_call: onCallJson(whoIsOnCall(spec, at)),
+    calendar_url: calendarUrl(schedule.id),
+    created_at: schedule.createdAt,
+    updated_at: schedule.updatedAt,
+  };
+}
+
+const stored = (input: { rotations?: Rotation[]; overrides?: Override[] }) => ({
+  ...(input.rotations ? { rotations: input.rotations as unknown as Prisma.InputJsonValue } : {}),
+  ...(input.overrides ? { overrides: input.overrides.map((o) => ({ user: o.user, start: o.start.toISOString(), end: o.end.toISOString() })) } : {}),
+});
+
+function nameTaken(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    throw new AppError('conflict', 'A schedule with this name exists.', [{ field: 'name', message: 'is taken' }]);
+  }
+  throw error;
+}
+
+/** listSchedules returns the workspace's schedules by name. */
+export function listSchedules(scope: Pick<WorkspaceScope, 'workspaceId'>): Promise<Schedule[]> {
+  return db().schedule.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+}
+
+/** getSchedule returns one schedule of the workspace (404 for another workspace's). */
+export async function getSchedule(scope: Pick<WorkspaceScope, 'workspaceId'>, id: string): Promise<Schedule> {
+  const schedule = await db().schedule.findFirst({ where: { id, workspaceId: scope.workspaceId } });
+  if (!schedule) throw new AppError('not_found', 'No such schedule.');
+  return schedule;
+}
+
+/** createSchedule adds a schedule (admins only; 409 when the name is taken). */
+export async function createSchedule(scope: WorkspaceScope, input: ScheduleInput): Promise<Schedule> {
+  assertAdmin(scope);
+  return db()
+    .schedule.create({ data: { workspaceId: scope.workspaceId, name: input.name, ...stored(input) } })
+    .catch(nameTaken);
+}
+
+/** updateSchedule replaces the given fields of a schedule (admins only). */
+export async function updateSchedule(scope: WorkspaceScope, id: string, patch: SchedulePatch): Promise<Schedule> {
+  assertAdmin(scope);
+  await getSchedule(scope, id);
+  return db()
+    .schedule.update({ where: { id }, data: { name: patch.name, ...stored(patch) } })
+    .catch(nameTaken);
+}
+
+/** deleteSchedule removes a schedule (admins only); 409 while an escalation policy pages it. */
+export async function deleteSchedule(scope: WorkspaceScope, id: string): Promise<void> {
+  assertAdmin(scope);
+  await getSchedule(scope, id);
+  const users = await db().$queryRaw<Array<{ name: string }>>`
+    SELECT name FROM escalation_policies
+    WHERE workspace_id = ${scope.workspaceId} AND steps @> ${JSON.stringify([{ targets: [{ type: 'schedule', id }] }])}::jsonb`;
+  if (users.length > 0) throw new AppError('conflict', `Escalation policy "${users[0]!.name}" pages this schedule; change it first.`);
+  await db().schedule.delete({ where: { id } });
+}
+
+/** ScheduleOnCall is who is on call for a schedule at an instant, and its timeline from then. */
+export interface ScheduleOnCall {
+  schedule: Schedule;
+  now: OnCallNow;
+  timeline: Segment[];
+}
+
+/** scheduleOnCall says who is on call for a schedule at `at` and the timeline of the `days` after. */
+export async function scheduleOnCall(scope: Pick<WorkspaceScope, 'workspaceId'>, id: string, at: Date, days: number): Promise<ScheduleOnCall> {
+  const schedule = await getSchedule(scope, id);
+  const spec = specOf(schedule);
+  return { schedule, now: whoIsOnCall(spec, at), timeline: timeline(spec, at, new Date(at.getTime() + days * 86_400_000)) };
+}
+
+const CALENDAR_DAYS = 60;
+
+/** scheduleCalendar renders a schedule's next 60 days of shifts as iCalendar, for the holder of its feed token (else 404). */
+export async function scheduleCalendar(scheduleId: string, token: string): Promise<string> {
+  // The same answer for a wrong token as for no schedule: the URL is the secret.
+  const schedule = isCalendarToken(scheduleId, token) ? await db().schedule.findUnique({ where: { id: scheduleId } }) : null;
+  if (!schedule) throw new AppError('not_found', 'No such calendar.');
+  const from = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const segments = timeline(specOf(schedule), from, new Date(from.getTime() + CALENDAR_DAYS * 86_400_000));
+  const members = await db().user.findMany({ where: { workspaceId: schedule.workspaceId }, select: { slackUserId: true, displayName: true } });
+  const names = new Map(members.map((member) => [member.slackUserId, member.displayName]));
+  return renderCalendar(schedule, segments, (user) => names.get(user) ?? user);
+}
