@@ -10,7 +10,7 @@ import { childProcessEnv } from '../env';
 import { isFastPath, serveFastPath } from '../http/node-route';
 
 const root = process.cwd();
-const SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
