@@ -2,7 +2,8 @@
 // templates against its own templates. Every change drops the routing cache of this process.
 import { forgetRoutingConfig } from '../alerts/routing-config';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
-import { findUnknownChannels } from '../channels/channel-cache';
+import { findChannels } from '../channels/channel-cache';
+import { channelOption } from '../channels/channel-options';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Route } from '../generated/prisma/client';
@@ -24,13 +25,25 @@ export function routeJson(route: Route) {
   };
 }
 
-async function assertReferences(scope: WorkspaceScope, channels: readonly string[] | undefined, templateId: string | null | undefined) {
+// A route may not add a channel Klaxon cannot post to (archived, or private without the bot), as the channel
+// picker refuses it; one the route already had stays, as in the picker, so that an unrelated edit still saves.
+async function assertReferences(
+  scope: WorkspaceScope,
+  channels: readonly string[] | undefined,
+  templateId: string | null | undefined,
+  current: readonly string[] = [],
+) {
   if (channels) {
-    const unknown = await findUnknownChannels(scope.workspaceId, channels);
+    const { found, unknown } = await findChannels(scope.workspaceId, channels);
     if (unknown.length) {
       throw new AppError('invalid_request', `channels: ${unknown.join(', ')} is not a channel of this workspace`, [
         { field: 'channels', message: `unknown channel ${unknown.join(', ')}` },
       ]);
+    }
+    const refused = found.map(channelOption).filter((channel) => channel.unavailable && !current.includes(channel.id));
+    if (refused.length) {
+      const details = refused.map((channel) => ({ field: 'channels', message: `#${channel.name} (${channel.id}): ${channel.unavailable!}` }));
+      throw new AppError('invalid_request', `channels: ${details.map((detail) => detail.message).join(' ')}`, details);
     }
   }
   if (templateId) {
@@ -74,8 +87,8 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
 /** updateRoute changes the given fields of a route (admins only). */
 export async function updateRoute(scope: WorkspaceScope, id: string, patch: RoutePatch): Promise<Route> {
   assertAdmin(scope);
-  await findRoute(scope, id);
-  await assertReferences(scope, patch.channels, patch.templateId);
+  const existing = await findRoute(scope, id);
+  await assertReferences(scope, patch.channels, patch.templateId, existing.channelIds);
   const route = await db().route.update({
     where: { id },
     data: {

@@ -9,10 +9,10 @@ export const ROUTE_PATTERN_PATTERN = /^[A-Za-z0-9_.:\-/*]+$/;
 /** SLACK_CHANNEL_ID_PATTERN matches public (`C…`) and private (`G…`) Slack channel ids. */
 export const SLACK_CHANNEL_ID_PATTERN = /^[CG][A-Z0-9]{2,}$/;
 
-const patternSchema = stringSchema({ min: 1, max: 100 }).regex(
-  ROUTE_PATTERN_PATTERN,
-  'may contain only letters, digits, * and _ . : - /',
-);
+// `**` means what `*` means (any run of characters): a pattern like `***` is a slip, refused rather than kept.
+const patternSchema = stringSchema({ min: 1, max: 100 })
+  .regex(ROUTE_PATTERN_PATTERN, 'may contain only letters, digits, * and _ . : - /')
+  .refine((pattern) => !pattern.includes('**'), 'may not have * twice in a row: one * already matches any run of characters');
 
 const channelIdSchema = stringSchema({ min: 1, max: 50 }).regex(
   SLACK_CHANNEL_ID_PATTERN,
