@@ -185,3 +185,28 @@ describe('renderAlertBlocks with a template', () => {
     expect(blocks[0]?.type).toBe('header');
   });
 });
+
+describe('the starter and sample templates with empty placeholders', () => {
+  const bare = sampleAlert('critical', { id: 'a2', occurrences: 1, description: null, source: null, fields: {}, links: [] });
+
+  it('render the README sample without `** ()` or dangling separators for an alert without service and environment', async () => {
+    const { DEPLOY_TEMPLATE } = await import('../openapi/examples');
+    const readme = (await import('node:fs')).readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    // The README shows the same template as the OpenAPI example.
+    expect(readme).toContain(JSON.stringify(DEPLOY_TEMPLATE.blocks[1]!.text!.text));
+    const { blocks } = renderAlertBlocks(bare, DEPLOY_TEMPLATE.blocks as TemplateBlocks, options);
+    expect(blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'critical · seen 1×' } });
+    expect(allText(blocks)).not.toMatch(/\*\*|\(\)|\[\[|\]\]|"\s*· /);
+    expectWithinSlackLimits(blocks);
+    const full = renderAlertBlocks(alert, DEPLOY_TEMPLATE.blocks as TemplateBlocks, options).blocks;
+    expect(full[1]).toMatchObject({ text: { text: '*checkout-api* (production) critical · seen 1×\nDisk at 95% &amp; rising &lt;fast&gt;' } });
+  });
+
+  it('render the starter template without empty fields or a lone separator', async () => {
+    const { STARTER_BLOCKS } = await import('../templates/template-form');
+    const { blocks } = renderAlertBlocks(bare, JSON.parse(STARTER_BLOCKS) as TemplateBlocks, options);
+    expect(allText(blocks)).not.toMatch(/\*Service\*|\*Environment\*|\[\[|"\s*· </);
+    expect(blocks.find((block) => block.type === 'context')).toMatchObject({ elements: [{ text: '<https://klaxon.example.com/w/T1/alerts/a2|Open in Klaxon>' }] });
+    expectWithinSlackLimits(blocks);
+  });
+});
