@@ -16,6 +16,7 @@ import { errorResponse } from '@/lib/http/to-response';
 import { routeJson } from '@/lib/routes/routes';
 import { alertInputSchema } from '@/lib/schemas/alert';
 import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
+import { deliveryRetrySchema } from '@/lib/schemas/delivery';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
@@ -192,6 +193,7 @@ describe('openApiDocument', () => {
       RoutePatch: routePatchSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
+      DeliveryRetryRequest: deliveryRetrySchema,
     };
     let count = 0;
     for (const { path: p, method, operation } of operations()) {
@@ -401,6 +403,7 @@ describe('the README', () => {
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,
       'POST /api/v1/templates/preview': templatePreviewSchema,
+      'POST /api/v1/deliveries/retry': deliveryRetrySchema,
       'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
       'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
       'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,

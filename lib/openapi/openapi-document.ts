@@ -7,6 +7,7 @@ import { MAX_TEMPLATE_BLOCKS } from '@/lib/blocks/validate-template';
 import { MAX_BODY_BYTES } from '@/lib/http/read-json';
 import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySchema } from '@/lib/schemas/alert';
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
+import { deliveryRetrySchema } from '@/lib/schemas/delivery';
 import { severitySchema } from '@/lib/schemas/primitives';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
@@ -69,6 +70,11 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
       'or image. Placeholders: {{title}}, {{description}}, {{severity}}, {{event_type}}, {{source}}, {{fields.<name>}}, ' +
       '{{links}}, {{occurrences}}, {{status}}, {{dashboard_url}}. Block ids starting with `klaxon_` are reserved.',
   },
+  DeliveryRetryRequest: {
+    schema: deliveryRetrySchema,
+    description: 'Which dead deliveries to retry: `{}` every one of the workspace, `alert_id` those of an alert, `alert_id` and `channel` one.',
+  },
+  DeliveriesRetried: { schema: out.deliveriesRetriedOut, description: 'How many dead deliveries were queued again.' },
   Alert: { schema: out.alertOut, description: 'An alert.' },
   Delivery: { schema: out.deliveryOut, description: "One channel's copy of an alert; `ts` is the Slack message's timestamp once posted." },
   Activity: {
@@ -396,6 +402,22 @@ const paths = (): Record<string, PathSpec> => ({
         permission: 'alerts:read',
         body: { schema: 'TemplatePreviewRequest', examples: { unsaved: example('Unsaved blocks with a custom sample', examples.TEMPLATE_PREVIEW) } },
         ok: { status: 200, description: 'The rendered message.', schema: 'RenderedMessage' },
+        errors: [400, 404, 413],
+      },
+    },
+  },
+  '/api/v1/deliveries/retry': {
+    operations: {
+      post: {
+        operationId: 'retryDeliveries',
+        summary: 'Retry dead deliveries',
+        description:
+          'Queues dead deliveries again with fresh attempts (after a reinstall, an unarchived channel, an outage): never-posted ones are ' +
+          'posted at their channel\'s pace, posted ones whose update failed are updated. Deliveries in any other state are left alone.',
+        tag: ALERTS,
+        permission: 'alerts:write',
+        body: { schema: 'DeliveryRetryRequest', examples: { alert: example("An alert's dead deliveries", { alert_id: 'cm0alert0000000000000001' }) } },
+        ok: { status: 200, description: 'How many were queued.', schema: 'DeliveriesRetried' },
         errors: [400, 404, 413],
       },
     },

@@ -12,6 +12,7 @@ import * as templates from '@/app/api/v1/templates/route';
 import * as template from '@/app/api/v1/templates/[id]/route';
 import * as preview from '@/app/api/v1/templates/preview/route';
 import * as channels from '@/app/api/v1/channels/route';
+import * as retry from '@/app/api/v1/deliveries/retry/route';
 import { db, disconnectDb } from '@/lib/db';
 import { env, provideEnv } from '@/lib/env';
 import { installWorkspace, signInMember } from '../support/install-flow';
@@ -267,6 +268,20 @@ describe('routes, templates and channels', () => {
       await db().channel.update({ where: { workspaceId_id: { workspaceId: workspaces.acme.id, id: 'C0ACMEOPS1' } }, data: { isArchived: false } });
       await call(route.DELETE as Handler, `/api/v1/routes/${id}`, { key: keyA, method: 'DELETE', params: { id } });
     }
+  });
+
+  it('retries dead deliveries through POST /api/v1/deliveries/retry: scoped to the workspace, validated, admins only', async () => {
+    const sent = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger({ title: 'retry me' }) });
+    const alertId = sent.json.id as string;
+    const none = await call(retry.POST as Handler, '/api/v1/deliveries/retry', { key: keyA, method: 'POST', body: { alert_id: alertId } });
+    expect(none.status).toBe(200);
+    expect(none.json).toEqual({ retried: 0 });
+    expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { key: keyB, method: 'POST', body: { alert_id: alertId } })).status).toBe(404);
+    const channelOnly = await call(retry.POST as Handler, '/api/v1/deliveries/retry', { key: keyA, method: 'POST', body: { channel: 'C0ACMEALRT' } });
+    expect(channelOnly.status).toBe(400);
+    expect(channelOnly.json.error?.message).toBe('channel: needs alert_id: a channel names one delivery of an alert');
+    expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { jar: viewer, method: 'POST', body: {} })).status).toBe(403);
+    expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { jar: admin, method: 'POST', body: {} })).status).toBe(200);
   });
 
   it('refuses an occurred_at far in the future and a pattern of repeated *, naming the field', async () => {

@@ -1,7 +1,9 @@
 import { overviewStats } from '@/lib/workspaces/overview-stats';
+import { tokenFailure } from '@/lib/workspaces/token-health';
 import { workspaceOverview } from '@/lib/workspaces/workspace-overview';
 import { BarChart } from './bar-chart';
 import { dashboardContext } from './dashboard-context';
+import { retryDeliveriesAction } from './delivery-actions';
 
 const SEVERITY_COLOR: Record<string, string> = { critical: 'var(--critical)', error: 'var(--error)', warning: 'var(--warning)', info: 'var(--info)' };
 
@@ -15,6 +17,8 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
   const { teamId } = await params;
   const { scope } = await dashboardContext(teamId);
   const [workspace, stats] = await Promise.all([workspaceOverview(scope), overviewStats(scope)]);
+  const tokenProblem = workspace.uninstalledAt ? null : await tokenFailure(scope.workspaceId, workspace.installedAt);
+  const isAdmin = scope.role === 'admin';
   const base = `/w/${teamId}`;
   const openTotal = stats.openBySeverity.reduce((sum, row) => sum + row.count, 0);
   const warnings = [
@@ -27,6 +31,23 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
   return (
     <>
       <h1>{workspace.name}</h1>
+      {tokenProblem && (
+        <section className="card warnings" role="alert" aria-labelledby="token-heading" data-testid="token-failure">
+          <h2 id="token-heading">Slack refuses Klaxon’s token</h2>
+          <p>
+            Slack answered <code>{tokenProblem.error}</code> to a post at {tokenProblem.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: the bot token of this
+            workspace no longer works (revoked, or the app was removed), so nothing reaches Slack. Reinstall Klaxon to get a new token, then retry the
+            failed deliveries.
+          </p>
+          {isAdmin && (
+            <p className="actions">
+              <a className="button primary" href="/api/slack/install">
+                Reinstall Klaxon
+              </a>
+            </p>
+          )}
+        </section>
+      )}
       {warnings.length > 0 && (
         <section className="card warnings" aria-labelledby="warnings-heading">
           <h2 id="warnings-heading">Needs attention</h2>
@@ -69,6 +90,13 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
           <p>
             <strong>{stats.deliveries.failed}</strong> retrying · <strong>{stats.deliveries.dead}</strong> failed for good
           </p>
+          {isAdmin && stats.deliveries.dead > 0 && (
+            <form action={retryDeliveriesAction.bind(null, teamId, null, null)}>
+              <button className="button" type="submit">
+                Retry all {stats.deliveries.dead} failed
+              </button>
+            </form>
+          )}
           {stats.deliveries.recentProblems.length > 0 ? (
             <ul className="problems">
               {stats.deliveries.recentProblems.map((problem) => (
