@@ -10,6 +10,7 @@ import { cancelJobs, scheduleJob } from '../outbox/jobs';
 import { enqueueReplies } from '../outbox/replies';
 import { signalWork } from '../outbox/signal';
 import { actorOf, viaOf, type Actor } from './actor';
+import { noteOverviewChange } from '../workspaces/overview-changes';
 
 /** StatusAction is something a person can do to an alert. */
 export type StatusAction = 'acknowledge' | 'resolve' | 'reopen' | 'snooze';
@@ -101,7 +102,10 @@ export async function changeAlertStatus(params: {
     if (params.action === 'resolve') await cancelJobs(tx, alert.id, [SNOOZE_EXPIRY_JOB]);
     return { alert: updated, changed: true };
   });
-  if (change.changed) signalWork('update', 'reply');
+  if (change.changed) {
+    signalWork('update', 'reply');
+    noteOverviewChange(params.workspaceId);
+  }
   return change;
 }
 

@@ -6,6 +6,7 @@ import { sql } from '../db';
 import type { AlertStatus } from '../generated/prisma/client';
 import { INTAKE_LEASED_COLUMN, intakeDeliveriesSql, intakeLeasedPosts, releasePosts, type ClaimedPost, type IntakeLeased } from '../outbox/deliveries';
 import { postTaker, signalNewPosts, signalWork, type PostChannel } from '../outbox/signal';
+import { noteOverviewChange } from '../workspaces/overview-changes';
 import { log } from '../log';
 import { processWide } from '../process-wide';
 
@@ -159,6 +160,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     if (channels.length > 0) signalNewPosts(channels);
   }
   if (first && first.updates > 0) signalWork('update');
+  for (const workspaceId of new Set(stored.map((row) => row.workspace_id))) noteOverviewChange(workspaceId);
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted, occurrences: row.occurrences }]));
 }
 

@@ -1,4 +1,5 @@
-import { overviewStats } from '@/lib/workspaces/overview-stats';
+import { When } from '@/app/(dashboard)/components/when';
+import { FRESH_MS, overviewStats } from '@/lib/workspaces/overview-stats';
 import { tokenFailure } from '@/lib/workspaces/token-health';
 import { workspaceOverview } from '@/lib/workspaces/workspace-overview';
 import { BarChart } from './bar-chart';
@@ -31,6 +32,10 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
   return (
     <>
       <h1>{workspace.name}</h1>
+      <p className="muted" data-testid="figures-freshness">
+        Figures as of <When date={stats.computedAt} />: new alerts and status changes show on the next view; other figures are at most{' '}
+        {FRESH_MS / 1000} s old.
+      </p>
       {tokenProblem && (
         <section className="card warnings" role="alert" aria-labelledby="token-heading" data-testid="token-failure">
           <h2 id="token-heading">Slack refuses Klaxon’s token</h2>
