@@ -6,6 +6,7 @@ import { env, provideEnv } from '../lib/env';
 import { log } from '../lib/log';
 import { startNextServer } from '../lib/runtime/next-server';
 import { dataDir } from '../lib/runtime/local-secrets';
+import { withHostOf } from '../lib/runtime/one-host';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';
 import { startWorker } from '../lib/outbox/worker';
 import { printStartupBanner } from './startup-banner';
@@ -30,8 +31,10 @@ export async function serveKlaxon(options: { dev: boolean }): Promise<() => Prom
       ...(runtime.embeddedDatabase ? { stateFile: path.join(dataDir(), 'slack-emulator.json') } : {}),
     });
     stops.unshift(() => emulator.close());
-    provideEnv({ SLACK_API_URL: emulator.apiUrl, SLACK_AUTHORIZE_URL: emulator.authorizeUrl });
-    emulatorUrl = emulator.url;
+    // The browser meets the emulator under the dashboard's host name (localhost, not 127.0.0.1): one host in
+    // every printed URL and every redirect. The app itself calls the Web API at the address it listens on.
+    provideEnv({ SLACK_API_URL: emulator.apiUrl, SLACK_AUTHORIZE_URL: withHostOf(emulator.authorizeUrl, appUrl) });
+    emulatorUrl = withHostOf(emulator.url, appUrl);
   }
 
   const server = await startNextServer({ port, dev: options.dev, log: (line) => log().info(line) });

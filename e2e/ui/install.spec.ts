@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createApiKey, sendAlert, uniqueName } from '../support/dashboard';
-import { EMULATOR_URL } from '../support/ports';
+import { APP_URL, EMULATOR_URL } from '../support/ports';
 import { ACME, approveOnSlack, GLOBEX, installFromLanding, signInWithSlack } from '../support/slack-ui';
 
 test('Add to Slack: approve in Slack and land in the dashboard of the right workspace', async ({ page }) => {
@@ -77,4 +77,13 @@ test('a signed-out "View in Klaxon" link to an alert lands on that alert after s
   await expect(visitor).toHaveURL(new RegExp(`/w/${ACME.id}/alerts/${id}$`));
   await expect(visitor.getByRole('heading', { name: 'Deep link target' })).toBeVisible();
   await context.close();
+});
+
+test("a browser opened at 127.0.0.1 is sent to APP_URL's host first, so Add to Slack keeps its state cookie", async ({ page }) => {
+  await page.goto(APP_URL.replace('localhost', '127.0.0.1'));
+  await expect(page).toHaveURL(new RegExp(`^${APP_URL}/$`));
+  await page.getByRole('link', { name: 'Add to Slack' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/`));
+  await approveOnSlack(page, ACME.id, ACME.owner);
+  await expect(page.getByRole('heading', { level: 1, name: ACME.name })).toBeVisible();
 });
