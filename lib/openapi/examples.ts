@@ -33,6 +33,9 @@ export const DEPLOY_ROUTE = {
   enabled: true,
 };
 
+/** ROUTE_ORDER puts a workspace's two routes in a new order. */
+export const ROUTE_ORDER = { route_ids: ['cm0route00000000000000002', 'cm0route00000000000000001'] };
+
 /** ROUTE_PATCH pauses a route. */
 export const ROUTE_PATCH = { enabled: false };
 

@@ -17,7 +17,7 @@ import { routeJson } from '@/lib/routes/routes';
 import { alertInputSchema } from '@/lib/schemas/alert';
 import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { deliveryRetrySchema } from '@/lib/schemas/delivery';
-import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { routeInputSchema, routeOrderSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
 import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager';
@@ -191,6 +191,7 @@ describe('openApiDocument', () => {
       ApiKeyInput: apiKeyInputSchema,
       RouteInput: routeInputSchema,
       RoutePatch: routePatchSchema,
+      RouteOrder: routeOrderSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
       DeliveryRetryRequest: deliveryRetrySchema,
@@ -399,6 +400,7 @@ describe('the README', () => {
       'POST /api/v1/api-keys': apiKeyInputSchema,
       'POST /api/v1/routes': routeInputSchema,
       'PATCH /api/v1/routes/{id}': routePatchSchema,
+      'PUT /api/v1/routes/order': routeOrderSchema,
       'POST /api/v1/templates': templateInputSchema,
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,

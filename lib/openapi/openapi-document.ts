@@ -9,7 +9,7 @@ import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySch
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
 import { deliveryRetrySchema } from '@/lib/schemas/delivery';
 import { severitySchema } from '@/lib/schemas/primitives';
-import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { routeInputSchema, routeOrderSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import * as examples from './examples';
 import * as out from './response-schemas';
@@ -57,6 +57,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
       'severity is in `severities` go to `channels` (Slack channel ids of this workspace), rendered with `template_id` ' +
       '(null or absent: the default template).',
   },
+  RouteOrder: { schema: routeOrderSchema, description: 'Every route id of the workspace once, in the new evaluation order.' },
   RoutePatch: { schema: routePatchSchema, description: 'Any route fields, at least one; `template_id: null` clears the template.' },
   TemplateInput: { schema: templateInputSchema, description: 'A Block Kit template; strings may hold `{{placeholders}}`.' },
   TemplatePreviewRequest: {
@@ -312,6 +313,21 @@ const paths = (): Record<string, PathSpec> => ({
         permission: 'config:write',
         body: { schema: 'RouteInput', examples: { deploys: example('Deploy failures to one channel', examples.DEPLOY_ROUTE) } },
         ok: { status: 201, description: 'The new route.', schema: 'Route' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/routes/order': {
+    operations: {
+      put: {
+        operationId: 'reorderRoutes',
+        summary: 'Reorder routes',
+        description:
+          "Sets the evaluation order: `route_ids` lists every route of the workspace once, first first. A channel gets each alert once, with the template of the first route that claims it, so order decides the template.",
+        tag: ROUTES,
+        permission: 'config:write',
+        body: { schema: 'RouteOrder', examples: { swap: example('Two routes, the second first', examples.ROUTE_ORDER) } },
+        ok: { status: 200, description: 'The routes in their new order.', schema: 'RouteList' },
         errors: [400, 413],
       },
     },

@@ -116,3 +116,40 @@ export async function deleteRoute(scope: WorkspaceScope, id: string): Promise<vo
 export function getRoute(scope: WorkspaceScope, id: string): Promise<Route> {
   return findRoute(scope, id);
 }
+
+/**
+ * reorderRoutes sets the evaluation order (admins only): `ids` lists every route of the workspace once, first
+ * first. Order decides which route's template a channel gets, so a partial or stale list is refused (400)
+ * rather than guessed at.
+ */
+export async function reorderRoutes(scope: WorkspaceScope, ids: readonly string[]): Promise<Route[]> {
+  assertAdmin(scope);
+  const routes = await db().$transaction(async (tx) => {
+    // Locks the workspace's routes so that two reorders (or a create) cannot interleave their positions.
+    const current = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM routes WHERE workspace_id = ${scope.workspaceId} ORDER BY position, id FOR UPDATE`;
+    const known = new Set(current.map((row) => row.id));
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+      throw new AppError('invalid_request', `route_ids: must list each of the workspace's ${known.size} routes once`, [
+        { field: 'route_ids', message: `must list each of the workspace's ${known.size} routes once` },
+      ]);
+    }
+    await tx.$executeRaw`
+      UPDATE routes r SET position = o.position, updated_at = now()
+      FROM unnest(${[...ids]}::text[]) WITH ORDINALITY AS o(id, position)
+      WHERE r.id = o.id AND r.workspace_id = ${scope.workspaceId}`;
+    return tx.route.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  });
+  forgetRoutingConfig(scope.workspaceId);
+  return routes;
+}
+
+/** moveRoute moves one route a place up (-1) or down (+1) in the order; at either end it stays. */
+export async function moveRoute(scope: WorkspaceScope, id: string, by: -1 | 1): Promise<Route[]> {
+  const ids = (await listRoutes(scope)).map((route) => route.id);
+  const from = ids.indexOf(id);
+  if (from < 0) throw new AppError('not_found', 'No such route.');
+  const to = from + by;
+  if (to < 0 || to >= ids.length) return listRoutes(scope);
+  [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+  return reorderRoutes(scope, ids);
+}

@@ -50,3 +50,8 @@ export const routePatchSchema = strictObject(routeFields)
 
 /** RoutePatch is a validated route update; absent keys are left unchanged, `templateId: null` clears the template. */
 export type RoutePatch = z.output<typeof routePatchSchema>;
+
+/** routeOrderSchema is a new evaluation order: every route id of the workspace, first first. */
+export const routeOrderSchema = strictObject({
+  route_ids: arraySchema(stringSchema({ min: 1, max: 100 }), { min: 0, max: 1000, noun: 'route id', unique: true }),
+}).transform(camelizeKeys);

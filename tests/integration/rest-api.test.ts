@@ -8,6 +8,7 @@ import * as apiKeys from '@/app/api/v1/api-keys/route';
 import * as apiKey from '@/app/api/v1/api-keys/[id]/route';
 import * as routes from '@/app/api/v1/routes/route';
 import * as route from '@/app/api/v1/routes/[id]/route';
+import * as order from '@/app/api/v1/routes/order/route';
 import * as templates from '@/app/api/v1/templates/route';
 import * as template from '@/app/api/v1/templates/[id]/route';
 import * as preview from '@/app/api/v1/templates/preview/route';
@@ -282,6 +283,27 @@ describe('routes, templates and channels', () => {
     expect(channelOnly.json.error?.message).toBe('channel: needs alert_id: a channel names one delivery of an alert');
     expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { jar: viewer, method: 'POST', body: {} })).status).toBe(403);
     expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { jar: admin, method: 'POST', body: {} })).status).toBe(200);
+  });
+
+  it('reorders routes with PUT /api/v1/routes/order, refusing a list that is not every route once', async () => {
+    const make = async (name: string) =>
+      (await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body: { name, event_types: ['order.*'], severities: ['critical'], channels: ['C0ACMEOPS1'] } })).json.id as string;
+    const [a, b, c] = [await make('order a'), await make('order b'), await make('order c')];
+    const ids = async () => ((await call(routes.GET as Handler, '/api/v1/routes', { key: keyA })).json.routes as Array<{ id: string }>).map((r) => r.id);
+    const before = await ids();
+    const wanted = [c, ...before.filter((id) => id !== c)];
+    const reordered = await call(order.PUT as Handler, '/api/v1/routes/order', { key: keyA, method: 'PUT', body: { route_ids: wanted } });
+    expect(reordered.status).toBe(200);
+    expect((reordered.json.routes as Array<{ id: string; position: number }>).map((r) => r.id)).toEqual(wanted);
+    expect(await ids()).toEqual(wanted);
+    for (const bad of [wanted.slice(1), [...wanted, a], [...wanted.slice(0, -1), 'nope']]) {
+      const refused = await call(order.PUT as Handler, '/api/v1/routes/order', { key: keyA, method: 'PUT', body: { route_ids: bad } });
+      expect(refused.status).toBe(400);
+    }
+    // Another workspace's key sees its own (empty here) set of routes: Acme's ids are refused.
+    expect((await call(order.PUT as Handler, '/api/v1/routes/order', { key: keyB, method: 'PUT', body: { route_ids: wanted } })).status).toBe(400);
+    expect(await ids()).toEqual(wanted);
+    for (const id of [a, b, c]) await call(route.DELETE as Handler, `/api/v1/routes/${id}`, { key: keyA, method: 'DELETE', params: { id } });
   });
 
   it('refuses an occurred_at far in the future and a pattern of repeated *, naming the field', async () => {
