@@ -1,5 +1,6 @@
 import { When } from '@/app/(dashboard)/components/when';
 import { FRESH_MS, overviewStats } from '@/lib/workspaces/overview-stats';
+import { firstSteps, isDone } from '@/lib/workspaces/first-steps';
 import { tokenFailure } from '@/lib/workspaces/token-health';
 import { workspaceOverview } from '@/lib/workspaces/workspace-overview';
 import { BarChart } from './bar-chart';
@@ -17,7 +18,13 @@ function duration(seconds: number): string {
 export default async function WorkspaceOverviewPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const { scope } = await dashboardContext(teamId);
-  const [workspace, stats] = await Promise.all([workspaceOverview(scope), overviewStats(scope)]);
+  const [workspace, stats, steps] = await Promise.all([workspaceOverview(scope), overviewStats(scope), firstSteps(scope)]);
+  const checklist = [
+    { done: steps.apiKey, text: 'Create an API key', href: `/w/${teamId}/api-keys`, hint: 'it comes with a ready curl command' },
+    { done: steps.alert, text: 'Send a first alert', href: `/w/${teamId}/api-keys`, hint: 'run the curl command (or the Node.js, Python or Go code) shown with the key' },
+    { done: steps.route, text: 'Add a route', href: `/w/${teamId}/routes`, hint: 'pick which event types and severities go to which channels' },
+    { done: steps.acknowledgedInSlack, text: 'Acknowledge an alert in Slack', href: null, hint: 'click Acknowledge on the alert message in the channel' },
+  ];
   const tokenProblem = workspace.uninstalledAt ? null : await tokenFailure(scope.workspaceId, workspace.installedAt);
   const isAdmin = scope.role === 'admin';
   const base = `/w/${teamId}`;
@@ -36,6 +43,23 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
         Figures as of <When date={stats.computedAt} />: new alerts and status changes show on the next view; other figures are at most{' '}
         {FRESH_MS / 1000} s old.
       </p>
+      {!isDone(steps) && (
+        <section className="card first-steps" aria-labelledby="first-steps-heading" data-testid="first-steps">
+          <h2 id="first-steps-heading">First steps</h2>
+          <ol className="checklist">
+            {checklist.map((step) => (
+              <li key={step.text} className={step.done ? 'done' : undefined} data-done={step.done}>
+                <span className="tick" aria-hidden="true">
+                  {step.done ? '✓' : '○'}
+                </span>{' '}
+                {step.href && !step.done ? <a href={step.href}>{step.text}</a> : <strong>{step.text}</strong>}
+                <span className="visually-hidden">{step.done ? ' (done)' : ' (to do)'}</span>
+                <span className="muted"> — {step.hint}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {tokenProblem && (
         <section className="card warnings" role="alert" aria-labelledby="token-heading" data-testid="token-failure">
           <h2 id="token-heading">Slack refuses Klaxon’s token</h2>
