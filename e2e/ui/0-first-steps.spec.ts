@@ -12,6 +12,10 @@ test('an empty overview shows the first steps, ticked as they are done; sandbox 
   await expect(steps.nth(0)).toHaveAttribute('data-done', 'false');
   await expect(page.locator('.topbar').getByRole('link', { name: 'Sandbox: open the Slack emulator' })).toHaveAttribute('href', `${EMULATOR_URL}/`);
   await screenshotPage(page, 'overview-empty');
+  // Copy: the install time reads like every other time in the dashboard, not a raw ISO string; there is a favicon.
+  await expect(page.locator('#install-heading + .facts')).not.toContainText(/\d{4}-\d\d-\d\dT/);
+  await expect(page.locator('#install-heading + .facts time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  expect((await request.get('/icon.svg')).headers()['content-type']).toContain('image/svg+xml');
 
   const key = await createApiKey(page, GLOBEX.id, uniqueName('first steps'));
   for (const language of ['Node.js', 'Python', 'Go']) {

@@ -37,7 +37,13 @@ describe('renderAlertBlocks with the default layout', () => {
       '*failed pods*\n3',
     ]);
     expect(allText(blocks)).toContain('<https://ci.example.com/builds/4812|Build log> · <https://wiki.example.com/runbooks/deploys|Runbook>');
-    expect(allText(blocks)).toContain('Source: ci.example.com · <!date^1714571880^{date_short_pretty} {time}|2024-05-01 13:58 UTC>');
+    // The source shows once, as a field, not again in the context line.
+    expect(allText(blocks)).toContain('*Source*\\nci.example.com');
+    expect(allText(blocks)).not.toContain('Source: ');
+    expect(blocks.find((block) => block.type === 'context')).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '<!date^1714571880^{date_short_pretty} {time}|2024-05-01 13:58 UTC>' }],
+    });
     expect(allText(blocks)).not.toContain('Seen');
     expectWithinSlackLimits(blocks);
   });

@@ -110,7 +110,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
             <BarChart
               caption="Mean time to acknowledge per route, last 14 days"
               format={duration}
-              bars={stats.mttaByRoute.map((row) => ({ label: row.name.slice(0, 14), value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
+              bars={stats.mttaByRoute.map((row) => ({ label: row.name.length > 14 ? `${row.name.slice(0, 13)}…` : row.name, value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
             />
           )}
         </section>
@@ -144,9 +144,19 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
         <h2 id="install-heading">Installation</h2>
         <dl className="facts">
           <dt>Status</dt>
-          <dd>{workspace.uninstalledAt ? `Uninstalled ${workspace.uninstalledAt.toISOString()}` : 'Installed'}</dd>
+          <dd>
+            {workspace.uninstalledAt ? (
+              <>
+                Uninstalled <When date={workspace.uninstalledAt} />
+              </>
+            ) : (
+              'Installed'
+            )}
+          </dd>
           <dt>Installed</dt>
-          <dd>{workspace.installedAt?.toISOString() ?? '—'}</dd>
+          <dd>
+            <When date={workspace.installedAt} />
+          </dd>
           <dt>Installed by</dt>
           <dd>{workspace.installer ?? '—'}</dd>
           <dt>Members signed in</dt>
