@@ -92,9 +92,34 @@ export function renderText(obj: unknown): SafeHtml {
   return t?.type === 'mrkdwn' ? renderMrkdwn(textOf(t)) : html`${textOf(t)}`;
 }
 
+// The shortcodes alert messages and people use most, shown as the emoji Slack shows (the rest stay as typed).
+const EMOJI: Record<string, string> = {
+  wave: '👋',
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  x: '❌',
+  warning: '⚠️',
+  rotating_light: '🚨',
+  fire: '🔥',
+  red_circle: '🔴',
+  large_orange_circle: '🟠',
+  large_yellow_circle: '🟡',
+  large_blue_circle: '🔵',
+  eyes: '👀',
+  rocket: '🚀',
+  tada: '🎉',
+  bell: '🔔',
+  zzz: '💤',
+  thumbsup: '👍',
+  '+1': '👍',
+  memo: '📝',
+  link: '🔗',
+};
+
 /**
  * renderMrkdwn formats Slack mrkdwn: `*bold*`, `_italic_`, `~strike~`, `` `code` ``, code blocks,
- * `<url|text>` links, `<@U…>` / `<#C…|name>` / `<!here>` mentions, and Slack's `&amp;` `&lt;` `&gt;` escapes.
+ * `<url|text>` links, `<@U…>` / `<#C…|name>` / `<!here>` mentions, `<!date^…|fallback>` dates, common `:emoji:`
+ * shortcodes, and Slack's `&amp;` `&lt;` `&gt;` escapes.
  */
 export function renderMrkdwn(text: string): SafeHtml {
   const held: string[] = [];
@@ -107,6 +132,7 @@ export function renderMrkdwn(text: string): SafeHtml {
     .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
     .replace(/(^|[^\w])_([^_\n]+)_(?!\w)/g, '$1<em>$2</em>')
     .replace(/~([^~\n]+)~/g, '<del>$1</del>')
+    .replace(/:([a-z0-9_+-]+):/g, (code: string, name: string) => EMOJI[name] ?? code)
     .replace(/\n/g, '<br>');
   return new SafeHtml(s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => held[Number(i)] ?? ''));
 }
@@ -116,6 +142,13 @@ function renderLink(inner: string): string {
   const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   if (target.startsWith('@')) return `<span class="mention">@${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
   if (target.startsWith('#')) return `<span class="mention">#${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
+  // `<!date^1714571880^{date_short_pretty} {time}|fallback>`: Slack shows the date in the reader's time zone;
+  // the emulator shows the fallback (UTC), as a date rather than a mention.
+  if (target.startsWith('!date^')) {
+    const seconds = Number(target.split('^')[1]);
+    const when = Number.isFinite(seconds) ? ` datetime="${new Date(seconds * 1000).toISOString()}"` : '';
+    return `<time${when}>${escapeHtml(unescape(label ?? target))}</time>`;
+  }
   if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
   const url = unescape(target);
   if (!/^(https?:|mailto:)/i.test(url)) return escapeHtml(unescape(label ?? target));
