@@ -12,6 +12,13 @@ describe('renderMrkdwn', () => {
     expect(renderMrkdwn('Welcome :wave: :rotating_light: :not_an_emoji: 10:30:00').toString()).toBe('Welcome 👋 🚨 :not_an_emoji: 10:30:00');
   });
 
+  it("shows a user mention as the person's name, as Slack does, or the id when unknown", () => {
+    const names = (id: string) => (id === 'U0ACMEMEM1' ? 'kj' : undefined);
+    expect(renderMrkdwn('Acknowledged by <@U0ACMEMEM1>, not <@U0NOBODY>', names).toString()).toBe(
+      'Acknowledged by <span class="mention">@kj</span>, not <span class="mention">@U0NOBODY</span>',
+    );
+  });
+
   it('keeps mentions and links', () => {
     expect(renderMrkdwn('<!here> see <https://e.com|the runbook>').toString()).toBe(
       '<span class="mention">@here</span> see <a href="https://e.com" target="_blank" rel="noreferrer">the runbook</a>',
