@@ -35,6 +35,11 @@ describe('routeInputSchema', () => {
     expect(parseFailure(routeInputSchema, { ...route, ...patch }).message).toBe(message);
   });
 
+  it('gives an empty pattern one error, not two', () => {
+    const result = routeInputSchema.safeParse({ ...route, event_types: [''] });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['event_types.0', 'must not be empty']]);
+  });
+
   it('requires the route fields', () => {
     expect(parseFailure(routeInputSchema, {}).details.map((detail) => detail.field)).toEqual([
       'name',
