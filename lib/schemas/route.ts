@@ -10,9 +10,9 @@ export const ROUTE_PATTERN_PATTERN = /^[A-Za-z0-9_.:\-/*]+$/;
 export const SLACK_CHANNEL_ID_PATTERN = /^[CG][A-Z0-9]{2,}$/;
 
 // `**` means what `*` means (any run of characters): a pattern like `***` is a slip, refused rather than kept.
-// An empty pattern gets "must not be empty" alone, not also the alphabet's complaint.
+// An empty pattern gets "must not be empty" alone: the alphabet check (ROUTE_PATTERN_PATTERN with `*` for `+`) passes "".
 const patternSchema = stringSchema({ min: 1, max: 100 })
-  .refine((pattern) => pattern === '' || ROUTE_PATTERN_PATTERN.test(pattern), 'may contain only letters, digits, * and _ . : - /')
+  .regex(new RegExp(`${ROUTE_PATTERN_PATTERN.source.slice(0, -2)}*$`), 'may contain only letters, digits, * and _ . : - /')
   .refine((pattern) => !pattern.includes('**'), 'may not have * twice in a row: one * already matches any run of characters');
 
 const channelIdSchema = stringSchema({ min: 1, max: 50 }).regex(
