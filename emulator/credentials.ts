@@ -60,6 +60,12 @@ export interface IssuedToken {
   expiresIn?: number;
 }
 
+/** CredentialsSnapshot is what outlives a restart: the tokens and refresh tokens (codes, triggers and response URLs expire within minutes). */
+export interface CredentialsSnapshot {
+  tokens: Array<Omit<TokenRecord, 'scopes'> & { scopes: string[] }>;
+  refreshTokens: Array<[string, Omit<RefreshRecord, 'scopes'> & { scopes: string[] }]>;
+}
+
 /** Credentials issues and checks tokens, authorization codes, trigger ids and response URLs. */
 export class Credentials {
   private tokens = new Map<string, TokenRecord>();
@@ -160,6 +166,28 @@ export class Credentials {
     if (!record || record.uses >= RESPONSE_URL_USES || this.now() >= record.expiresAt) return undefined;
     record.uses += 1;
     return record;
+  }
+
+  /** snapshot returns the tokens as plain JSON. */
+  snapshot(): CredentialsSnapshot {
+    return {
+      tokens: [...this.tokens.values()].map((t) => ({ ...t, scopes: [...t.scopes] })),
+      refreshTokens: [...this.refreshTokens].map(([token, r]) => [token, { ...r, scopes: [...r.scopes] }]),
+    };
+  }
+
+  /**
+   * restore brings back a snapshot's tokens. `sharedScopes` returns the installation's scope set for a bot
+   * token, so that restored bot tokens again see the scopes a later reinstall adds.
+   */
+  restore(snapshot: CredentialsSnapshot, sharedScopes: (teamId: string) => Set<string> | undefined): void {
+    const scopesOf = (kind: TokenRecord['kind'], teamId: string, scopes: string[]) => {
+      const shared = kind === 'bot' ? sharedScopes(teamId) : undefined;
+      if (shared) for (const scope of scopes) shared.add(scope);
+      return shared ?? new Set(scopes);
+    };
+    this.tokens = new Map(snapshot.tokens.map((t) => [t.token, { ...t, scopes: scopesOf(t.kind, t.teamId, t.scopes) }]));
+    this.refreshTokens = new Map(snapshot.refreshTokens.map(([token, r]) => [token, { ...r, scopes: scopesOf(r.kind, r.teamId, r.scopes) }]));
   }
 
   /** tokensOf lists a workspace's live tokens (tests use it to find the current bot token). */

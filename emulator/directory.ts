@@ -11,12 +11,41 @@ export const VERIFICATION_TOKEN = 'kLxEmUlAtOrVeRiFy0000001';
 
 const SEED_CREATED = 1_700_000_000;
 
+type Plain<T> = { [K in keyof T]: T[K] extends Set<infer V> ? V[] : T[K] };
+
+/** WorkspaceSnapshot is a workspace as plain JSON (sets as arrays). */
+export type WorkspaceSnapshot = Omit<Workspace, 'channels' | 'installation'> & {
+  channels: Array<Plain<SlackChannel>>;
+  installation?: Plain<Installation>;
+};
+
 /** Directory holds the workspaces, their users and channels, and the app's installations. */
 export class Directory {
   private readonly byId = new Map<string, Workspace>();
 
   constructor(seed: SeedWorkspace[]) {
     for (const ws of seed) this.byId.set(ws.id, buildWorkspace(ws));
+  }
+
+  /** snapshot returns every workspace as plain JSON: users, channels with their members, the installation. */
+  snapshot(): WorkspaceSnapshot[] {
+    return this.list().map(({ installation, ...ws }) => ({
+      ...ws,
+      channels: ws.channels.map((c) => ({ ...c, members: [...c.members] })),
+      ...(installation ? { installation: { ...installation, scopes: [...installation.scopes] } } : {}),
+    }));
+  }
+
+  /** restore replaces the seeded workspaces with a snapshot's (a workspace the seed no longer has is dropped). */
+  restore(snapshot: WorkspaceSnapshot[]): void {
+    for (const ws of snapshot) {
+      if (!this.byId.has(ws.id)) continue;
+      this.byId.set(ws.id, {
+        ...ws,
+        channels: ws.channels.map((c) => ({ ...c, members: new Set(c.members) })),
+        installation: ws.installation ? { ...ws.installation, scopes: new Set(ws.installation.scopes) } : undefined,
+      });
+    }
   }
 
   /** list returns every workspace in seed order. */

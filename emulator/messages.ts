@@ -1,6 +1,13 @@
 import { APP_ID } from './directory';
 import type { EphemeralMessage, StoredMessage } from './types';
 
+/** MessagesSnapshot is the stored messages as plain JSON. */
+export interface MessagesSnapshot {
+  messages: StoredMessage[];
+  ephemeral: EphemeralMessage[];
+  lastMicros: number;
+}
+
 /** MessageStore keeps channel messages and ephemeral messages, and mints Slack message timestamps. */
 export class MessageStore {
   private messages: StoredMessage[] = [];
@@ -8,6 +15,18 @@ export class MessageStore {
   private lastMicros = 0;
 
   constructor(private readonly now: () => number) {}
+
+  /** snapshot returns every message and the timestamp clock. */
+  snapshot(): MessagesSnapshot {
+    return structuredClone({ messages: this.messages, ephemeral: this.ephemeral, lastMicros: this.lastMicros });
+  }
+
+  /** restore replaces the messages with a snapshot's; new timestamps keep increasing past the restored ones. */
+  restore(snapshot: MessagesSnapshot): void {
+    this.messages = structuredClone(snapshot.messages);
+    this.ephemeral = structuredClone(snapshot.ephemeral);
+    this.lastMicros = Math.max(this.lastMicros, snapshot.lastMicros);
+  }
 
   /** nextTs returns a unique, increasing `seconds.micros` timestamp like `1700000000.000100`. */
   nextTs(): string {

@@ -34,7 +34,7 @@ export function channelPage(state: EmulatorState, ws: Workspace, channel: SlackC
       <section aria-label="Messages">${topLevel.length === 0 ? html`<p class="meta">No messages yet.</p>` : ''}
       ${topLevel.map((m) => html`${messageHtml(state, ws, m, base, as)}<div class="thread">${messages.filter((r) => r.threadTs === m.ts).map((r) => messageHtml(state, ws, r, base, as))}</div>`)}
       </section>
-      ${ephemeral.map((e) => html`<div class="message ephemeral" aria-label="Only visible to you"><div class="avatar">${APP_NAME[0]}</div><div><div class="meta"><strong>${APP_NAME}</strong> · Only visible to you</div>${e.blocks ? renderBlocks(e.blocks) : renderMrkdwn(e.text)}</div></div>`)}
+      ${ephemeral.map((e) => html`<div class="message ephemeral" aria-label="Only visible to you"><div class="avatar">${APP_NAME[0]}</div><div><div class="meta"><strong>${APP_NAME}</strong> · Only visible to you</div>${e.blocks ? renderBlocks(e.blocks, { userName: (id) => displayNameOf(ws, id) }) : renderMrkdwn(e.text, (id) => displayNameOf(ws, id))}</div></div>`)}
     </div></div>`;
   return page(`#${channel.name}`, body);
 }
@@ -65,11 +65,18 @@ function modalDialog(state: EmulatorState, ws: Workspace, user: SlackUser): Safe
       <button type="submit" class="primary">${textOf(view.submit) || 'Submit'}</button></div></form></dialog>`;
 }
 
+/** displayNameOf is how Slack names a member in a mention: the display name, else the full name. */
+function displayNameOf(ws: Workspace, userId: string): string | undefined {
+  const user = ws.users.find((u) => u.id === userId);
+  return user ? user.displayName || user.realName : undefined;
+}
+
 function messageHtml(state: EmulatorState, ws: Workspace, m: StoredMessage, base: string, as: SlackUser): SafeHtml {
   const author = ws.users.find((u) => u.id === m.userId);
   const name = author?.isBot ? APP_NAME : (author?.realName ?? m.userId);
   const time = new Date(Number(m.ts) * 1000).toISOString().slice(11, 19);
-  const content = m.blocks ? renderBlocks(m.blocks, { actionUrl: `${base}/action`, hidden: { ts: m.ts, as: as.id } }) : renderMrkdwn(m.text);
+  const userName = (id: string) => displayNameOf(ws, id);
+  const content = m.blocks ? renderBlocks(m.blocks, { actionUrl: `${base}/action`, hidden: { ts: m.ts, as: as.id }, userName }) : renderMrkdwn(m.text, userName);
   return html`<article class="message" id="m-${m.ts}" data-ts="${m.ts}"><div class="avatar" aria-hidden="true">${name[0] ?? '?'}</div>
     <div><div class="meta"><strong>${name}</strong>${author?.isBot ? ' APP' : ''} · <time datetime="${new Date(Number(m.ts) * 1000).toISOString()}">${time}</time></div>
     ${content}${m.edited ? html` <span class="edited">(edited)</span>` : ''}</div></article>`;

@@ -9,6 +9,8 @@ export interface RenderOptions {
   hidden?: Record<string, string | undefined>;
   /** Inside a modal form, input blocks become fields named `v:{action_id}`. */
   errors?: Record<string, string>;
+  /** userName turns a `<@U…>` mention into the person's display name, as Slack shows it. */
+  userName?: (userId: string) => string | undefined;
 }
 
 /** renderBlocks renders Block Kit blocks as HTML (header, section, fields, context, divider, image, actions, input). */
@@ -22,14 +24,14 @@ function renderBlock(b: Json, opts: RenderOptions): SafeHtml {
       return html`<h3>${textOf(b.text)}</h3>`;
     case 'section': {
       const fields = Array.isArray(b.fields) ? (b.fields as Json[]) : [];
-      return html`${b.text ? html`<div>${renderText(b.text)}</div>` : ''}
-        ${fields.length > 0 ? html`<div class="fields">${fields.map((f) => html`<div>${renderText(f)}</div>`)}</div>` : ''}
+      return html`${b.text ? html`<div>${renderText(b.text, opts.userName)}</div>` : ''}
+        ${fields.length > 0 ? html`<div class="fields">${fields.map((f) => html`<div>${renderText(f, opts.userName)}</div>`)}</div>` : ''}
         ${b.accessory ? html`<div class="section-accessory">${renderElement(b.accessory as Json, str(b.block_id), opts)}</div>` : ''}`;
     }
     case 'divider':
       return html`<hr class="divider">`;
     case 'context':
-      return html`<div class="context">${((b.elements as Json[]) ?? []).map((e) => (e.type === 'image' ? html`<span role="img" aria-label="${str(e.alt_text)}">🖼</span>` : html`<span>${renderText(e)}</span>`))}</div>`;
+      return html`<div class="context">${((b.elements as Json[]) ?? []).map((e) => (e.type === 'image' ? html`<span role="img" aria-label="${str(e.alt_text)}">🖼</span>` : html`<span>${renderText(e, opts.userName)}</span>`))}</div>`;
     case 'image':
       return html`<figure role="img" aria-label="${str(b.alt_text)}" class="meta">🖼 ${str(b.alt_text)}${b.title ? html` — ${textOf(b.title)}` : ''}</figure>`;
     case 'actions':
@@ -87,19 +89,44 @@ export function textOf(obj: unknown): string {
 }
 
 /** renderText renders a text object: mrkdwn is formatted, plain_text escaped. */
-export function renderText(obj: unknown): SafeHtml {
+export function renderText(obj: unknown, userName?: RenderOptions['userName']): SafeHtml {
   const t = obj as Json;
-  return t?.type === 'mrkdwn' ? renderMrkdwn(textOf(t)) : html`${textOf(t)}`;
+  return t?.type === 'mrkdwn' ? renderMrkdwn(textOf(t), userName) : html`${textOf(t)}`;
 }
+
+// The shortcodes alert messages and people use most, shown as the emoji Slack shows (the rest stay as typed).
+const EMOJI: Record<string, string> = {
+  wave: '👋',
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  x: '❌',
+  warning: '⚠️',
+  rotating_light: '🚨',
+  fire: '🔥',
+  red_circle: '🔴',
+  large_orange_circle: '🟠',
+  large_yellow_circle: '🟡',
+  large_blue_circle: '🔵',
+  eyes: '👀',
+  rocket: '🚀',
+  tada: '🎉',
+  bell: '🔔',
+  zzz: '💤',
+  thumbsup: '👍',
+  '+1': '👍',
+  memo: '📝',
+  link: '🔗',
+};
 
 /**
  * renderMrkdwn formats Slack mrkdwn: `*bold*`, `_italic_`, `~strike~`, `` `code` ``, code blocks,
- * `<url|text>` links, `<@U…>` / `<#C…|name>` / `<!here>` mentions, and Slack's `&amp;` `&lt;` `&gt;` escapes.
+ * `<url|text>` links, `<@U…>` / `<#C…|name>` / `<!here>` mentions, `<!date^…|fallback>` dates, common `:emoji:`
+ * shortcodes, and Slack's `&amp;` `&lt;` `&gt;` escapes.
  */
-export function renderMrkdwn(text: string): SafeHtml {
+export function renderMrkdwn(text: string, userName?: RenderOptions['userName']): SafeHtml {
   const held: string[] = [];
   const hold = (markup: string) => `\uE000${held.push(markup) - 1}\uE000`;
-  let s = text.replace(/<([^<>]+)>/g, (_, inner: string) => hold(renderLink(inner)));
+  let s = text.replace(/<([^<>]+)>/g, (_, inner: string) => hold(renderLink(inner, userName)));
   s = escapeHtml(s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
   s = s.replace(/```([\s\S]+?)```/g, (_, code: string) => hold(`<pre>${code}</pre>`));
   s = s.replace(/`([^`\n]+)`/g, (_, code: string) => hold(`<code>${code}</code>`));
@@ -107,15 +134,23 @@ export function renderMrkdwn(text: string): SafeHtml {
     .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
     .replace(/(^|[^\w])_([^_\n]+)_(?!\w)/g, '$1<em>$2</em>')
     .replace(/~([^~\n]+)~/g, '<del>$1</del>')
+    .replace(/:([a-z0-9_+-]+):/g, (code: string, name: string) => EMOJI[name] ?? code)
     .replace(/\n/g, '<br>');
   return new SafeHtml(s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => held[Number(i)] ?? ''));
 }
 
-function renderLink(inner: string): string {
+function renderLink(inner: string, userName?: RenderOptions['userName']): string {
   const [target = '', label] = inner.split('|');
   const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  if (target.startsWith('@')) return `<span class="mention">@${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
+  if (target.startsWith('@')) return `<span class="mention">@${escapeHtml(unescape(label ?? userName?.(target.slice(1)) ?? target.slice(1)))}</span>`;
   if (target.startsWith('#')) return `<span class="mention">#${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
+  // `<!date^1714571880^{date_short_pretty} {time}|fallback>`: Slack shows the date in the reader's time zone;
+  // the emulator shows the fallback (UTC), as a date rather than a mention.
+  if (target.startsWith('!date^')) {
+    const seconds = Number(target.split('^')[1]);
+    const when = Number.isFinite(seconds) ? ` datetime="${new Date(seconds * 1000).toISOString()}"` : '';
+    return `<time${when}>${escapeHtml(unescape(label ?? target))}</time>`;
+  }
   if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
   const url = unescape(target);
   if (!/^(https?:|mailto:)/i.test(url)) return escapeHtml(unescape(label ?? target));

@@ -5,6 +5,7 @@ import { handleControl } from './control';
 import { sendHtml, sendJson } from './http';
 import { OAUTH_AUTHORIZE_PATH, handleConsent } from './oauth-pages';
 import { errorPage } from './pages';
+import { loadState, persistState } from './persistence';
 import { defaultWorkspaces, type SeedWorkspace } from './seed';
 import { EmulatorState } from './state';
 import { handleWebApi } from './web-api';
@@ -32,6 +33,8 @@ export interface SlackEmulatorOptions {
   now?: () => number;
   /** How long to wait for the app's answer (default 10 s; Slack waits 3 s, dev servers compile slower). */
   appTimeoutMs?: number;
+  /** A file to keep the state in across restarts (the sandbox's `.data/slack-emulator.json`); unset: memory only. */
+  stateFile?: string;
 }
 
 /** SlackEmulator is a running emulator. */
@@ -60,7 +63,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     now: options.now ?? Date.now,
     appTimeoutMs: options.appTimeoutMs ?? 10_000,
   });
+  const persistence = options.stateFile ? persistState(state, options.stateFile) : null;
+  if (options.stateFile) loadState(state, options.stateFile);
   const server = createServer((req, res) => {
+    if (persistence) res.once('finish', () => persistence.changed());
     route(req, res, state).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error', detail: err instanceof Error ? err.message : String(err) });
       else res.end();
@@ -83,11 +89,13 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     authorizeUrl: `${url}${OAUTH_AUTHORIZE_PATH}`,
     state,
     setAppUrl: (appUrl) => state.setAppUrl(appUrl),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      persistence?.flush();
+    },
   };
 }
 

@@ -1,11 +1,11 @@
 import { AppClient } from './app-client';
-import { Credentials } from './credentials';
-import { Directory } from './directory';
+import { Credentials, type CredentialsSnapshot } from './credentials';
+import { Directory, type WorkspaceSnapshot } from './directory';
 import { FaultInjector, type Failure } from './faults';
 import { sendEvent, sendSlashCommand, sendUrlVerification, uninstallApp, type SendEventOptions, type SlashCommandOptions } from './events';
 import { installApp, type InstallInput } from './install';
 import { clickMessageButton, clickViewButton, closeModal, submitModal, type MessageClick, type ModalSubmission, type ViewClick } from './interactions';
-import { MessageStore } from './messages';
+import { MessageStore, type MessagesSnapshot } from './messages';
 import { RateLimiter } from './rate-limit';
 import type { SeedWorkspace } from './seed';
 import type { AppResponse, CallRecord, EphemeralMessage, StoredMessage } from './types';
@@ -23,6 +23,14 @@ export interface EmulatorConfig {
   /** The emulator's clock in ms (tests may move it forward to expire codes, triggers and tokens). */
   now: () => number;
   appTimeoutMs: number;
+}
+
+/** EmulatorSnapshot is the emulator's lasting state as JSON (emulator/persistence.ts keeps it in a file). */
+export interface EmulatorSnapshot {
+  version: 1;
+  workspaces: WorkspaceSnapshot[];
+  credentials: CredentialsSnapshot;
+  messages: MessagesSnapshot;
 }
 
 /** ResponseUrlPost is one POST the app made to a `response_url`. */
@@ -75,6 +83,21 @@ export class EmulatorState {
     this.responsePosts.length = 0;
     this.faults.clear();
     for (const ws of seed) for (const m of ws.messages ?? []) this.store.post({ teamId: ws.id, ...m });
+  }
+
+  /** snapshot returns what a restart should keep: workspaces and installations, tokens, messages. */
+  snapshot(): EmulatorSnapshot {
+    return { version: 1, workspaces: this.directory.snapshot(), credentials: this.credentials.snapshot(), messages: this.store.snapshot() };
+  }
+
+  /** restore carries on from a snapshot (taken by `snapshot`, possibly by an earlier process). */
+  restore(snapshot: EmulatorSnapshot): void {
+    this.directory.restore(snapshot.workspaces);
+    this.credentials.restore(snapshot.credentials, (teamId) => {
+      const installation = this.directory.workspace(teamId)?.installation;
+      return installation?.active ? installation.scopes : undefined;
+    });
+    this.store.restore(snapshot.messages);
   }
 
   /** setAppUrl points interactivity, events and slash commands at another app base URL. */

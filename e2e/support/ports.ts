@@ -2,4 +2,5 @@
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const EMULATOR_PORT = APP_PORT + 1;
 export const APP_URL = `http://localhost:${APP_PORT}`;
-export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+// One host name for the app and the emulator, as `npm start` prints them (lib/runtime/one-host.ts).
+export const EMULATOR_URL = `http://localhost:${EMULATOR_PORT}`;

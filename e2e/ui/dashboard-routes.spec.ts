@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshotPage, uniqueName } from '../support/dashboard';
+import { createApiKey, screenshotPage, uniqueName } from '../support/dashboard';
 import { ACME, installFromLanding } from '../support/slack-ui';
 
 test('create a route with the channel picker, see it listed, check which routes match, send a test alert, disable and delete it', async ({ page }) => {
@@ -102,4 +102,27 @@ test('the route form reports invalid input inline and keeps everything typed', a
   await expect(form.getByLabel('Event types')).toHaveValue('deploy.* bad pattern!');
   await expect(form.getByRole('group', { name: 'Channels' }).getByRole('checkbox', { name: '#ops' })).toBeChecked();
   await expect(page.getByTestId('route-item').filter({ hasText: 'Broken route' })).toHaveCount(0);
+});
+
+test('routes move up and down in the order with ↑ and ↓', async ({ page, request }) => {
+  await installFromLanding(page, ACME.id, ACME.owner);
+  const key = await createApiKey(page, ACME.id, uniqueName('order'));
+  const names = [uniqueName('Order first'), uniqueName('Order second')];
+  for (const name of names) {
+    const made = await request.post('/api/v1/routes', {
+      headers: { Authorization: `Bearer ${key}` },
+      data: { name, event_types: ['order.*'], severities: ['info'], channels: ['C0ACMEOPS1'] },
+    });
+    expect(made.status()).toBe(201);
+  }
+  await page.goto(`/w/${ACME.id}/routes`);
+  const order = async () => (await page.getByTestId('route-item').locator('h3').allTextContents()).filter((name) => names.includes(name));
+  expect(await order()).toEqual(names);
+  await page.getByRole('button', { name: `Move ${names[1]!} up` }).click();
+  await expect.poll(order).toEqual([names[1], names[0]]);
+  await page.reload();
+  expect(await order()).toEqual([names[1], names[0]]);
+  await screenshotPage(page, 'routes-reordered');
+  await page.getByRole('button', { name: `Move ${names[1]!} down` }).click();
+  await expect.poll(order).toEqual(names);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { EMULATOR_URL } from '../support/ports';
+import { createApiKey, sendAlert, uniqueName } from '../support/dashboard';
+import { APP_URL, EMULATOR_URL } from '../support/ports';
 import { ACME, approveOnSlack, GLOBEX, installFromLanding, signInWithSlack } from '../support/slack-ui';
 
 test('Add to Slack: approve in Slack and land in the dashboard of the right workspace', async ({ page }) => {
@@ -57,4 +58,32 @@ test('signing out ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/$/);
   await page.goto(`/w/${ACME.id}`);
   expect(new URL(page.url()).pathname).toBe('/sign-in');
+});
+
+test('a signed-out "View in Klaxon" link to an alert lands on that alert after signing in', async ({ page, browser }) => {
+  await installFromLanding(page, ACME.id, ACME.owner);
+  const key = await createApiKey(page, ACME.id, uniqueName('deep link'));
+  const sent = await sendAlert(page.request, key, { event_type: 'deploy.failed', severity: 'critical', title: 'Deep link target' });
+  const { id } = (await sent.json()) as { id: string };
+
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(`/w/${ACME.id}/alerts/${id}`);
+  const signInUrl = new URL(visitor.url());
+  expect(signInUrl.pathname).toBe('/sign-in');
+  expect(signInUrl.searchParams.get('next')).toBe(`/w/${ACME.id}/alerts/${id}`);
+  await visitor.getByRole('link', { name: 'Sign in with Slack' }).click();
+  await approveOnSlack(visitor, ACME.id, ACME.member);
+  await expect(visitor).toHaveURL(new RegExp(`/w/${ACME.id}/alerts/${id}$`));
+  await expect(visitor.getByRole('heading', { name: 'Deep link target' })).toBeVisible();
+  await context.close();
+});
+
+test("a browser opened at 127.0.0.1 is sent to APP_URL's host first, so Add to Slack keeps its state cookie", async ({ page }) => {
+  await page.goto(APP_URL.replace('localhost', '127.0.0.1'));
+  await expect(page).toHaveURL(new RegExp(`^${APP_URL}/$`));
+  await page.getByRole('link', { name: 'Add to Slack' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/`));
+  await approveOnSlack(page, ACME.id, ACME.owner);
+  await expect(page.getByRole('heading', { level: 1, name: ACME.name })).toBeVisible();
 });

@@ -12,6 +12,7 @@ import { signalWork } from '../outbox/signal';
 import { escalateNow, restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
 import { AUTO_RESOLVE_JOB, REMINDER_JOB, scheduleReminder } from './timed-rules';
+import { noteOverviewChange } from '../workspaces/overview-changes';
 
 /** StatusAction is something a person can do to an alert. */
 export type StatusAction = 'acknowledge' | 'resolve' | 'reopen' | 'snooze';
@@ -74,7 +75,10 @@ export interface StatusChangeRequest {
  */
 export async function changeAlertStatus(params: StatusChangeRequest): Promise<StatusChange> {
   const change = await db().$transaction((tx) => applyStatusChange(tx, params));
-  if (change.changed) signalWork('update', 'reply', 'job');
+  if (change.changed) {
+    signalWork('update', 'reply', 'job');
+    noteOverviewChange(params.workspaceId);
+  }
   return change;
 }
 

@@ -8,6 +8,7 @@ import { INTAKE_LEASED_COLUMN, intakeDeliveriesSql, intakeLeasedPosts, releasePo
 import { postTaker, signalNewPosts, signalWork, type PostChannel } from '../outbox/signal';
 import { firstStepSql } from '../escalation/escalation';
 import { autoResolveSql } from './timed-rules';
+import { noteOverviewChange } from '../workspaces/overview-changes';
 import { log } from '../log';
 import { intakeJobsSql } from '../outbox/jobs';
 import { processWide } from '../process-wide';
@@ -182,6 +183,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
   }
   if (first && first.updates > 0) signalWork('update');
   if (first && first.timed_jobs > 0) signalWork('job');
+  for (const workspaceId of new Set(stored.map((row) => row.workspace_id))) noteOverviewChange(workspaceId);
   return new Map(stored.map((row) => [keyOf(row.workspace_id, row.dedup_key), { id: row.id, status: row.status, dedupKey: row.dedup_key, created: row.inserted, occurrences: row.occurrences }]));
 }
 

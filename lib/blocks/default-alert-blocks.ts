@@ -34,8 +34,8 @@ function fieldSections(alert: RenderableAlert): Block[] {
 }
 
 function contextLine(alert: RenderableAlert): string {
+  // The source is one of the fields above: the context line only says when.
   const parts = [
-    ...(alert.source ? [`Source: ${escapeMrkdwn(alert.source)}`] : []),
     alert.occurrences > 1
       ? `First seen ${slackDate(alert.occurredAt)} · Seen ${alert.occurrences} times, last at ${slackDate(alert.lastSeenAt)}`
       : slackDate(alert.occurredAt),

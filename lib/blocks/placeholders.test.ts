@@ -23,6 +23,25 @@ describe('placeholders', () => {
     expect(fillPlaceholders('{{title}}', alert, 'u', 'plain')).toBe('a<b');
   });
 
+  it('drops a [[ … ]] segment whose placeholders are empty, and keeps its content when they all have values', () => {
+    const template = '[[*{{fields.service}}* ]][[({{fields.environment}}) · ]]{{severity}}[[ · {{source}}]]';
+    expect(fillPlaceholders(template, sampleAlert('critical', { fields: {}, source: null }), 'u', 'mrkdwn')).toBe('critical');
+    expect(fillPlaceholders(template, sampleAlert('critical', { fields: { service: 'api' }, source: null }), 'u', 'mrkdwn')).toBe('*api* critical');
+    expect(fillPlaceholders(template, sampleAlert('critical', { fields: { service: 'a<b', environment: 'prod' }, source: 'ci' }), 'u', 'mrkdwn')).toBe(
+      '*a&lt;b* (prod) · critical · ci',
+    );
+    // Any empty placeholder drops the whole segment; `[[links]]` counts no links as empty.
+    expect(fillPlaceholders('[[{{title}} in {{fields.region}}]]', sampleAlert('info', { fields: {} }), 'u', 'plain')).toBe('');
+    expect(fillPlaceholders('[[{{links}} · ]]end', sampleAlert('info', { links: [] }), 'u', 'mrkdwn')).toBe('end');
+  });
+
+  it('leaves unmatched brackets and brackets inside values as they are', () => {
+    const alert = sampleAlert('info', { title: '[[x]] {{title}}' });
+    expect(fillPlaceholders('[[ {{title}}', alert, 'u', 'plain')).toBe('[[ [[x]] {{title}}');
+    expect(fillPlaceholders('[[{{title}}]]', alert, 'u', 'plain')).toBe('[[x]] {{title}}');
+    expect(stripPlaceholders('[[ ({{fields.env}}) ]]x')).toBe(' () x');
+  });
+
   it("doesn't read inherited properties as fields", () => {
     expect(fillPlaceholders('{{fields.constructor}}', sampleAlert('info'), 'u', 'plain')).toBe('');
   });

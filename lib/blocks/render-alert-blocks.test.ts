@@ -37,7 +37,13 @@ describe('renderAlertBlocks with the default layout', () => {
       '*failed pods*\n3',
     ]);
     expect(allText(blocks)).toContain('<https://ci.example.com/builds/4812|Build log> · <https://wiki.example.com/runbooks/deploys|Runbook>');
-    expect(allText(blocks)).toContain('Source: ci.example.com · <!date^1714571880^{date_short_pretty} {time}|2024-05-01 13:58 UTC>');
+    // The source shows once, as a field, not again in the context line.
+    expect(allText(blocks)).toContain('*Source*\\nci.example.com');
+    expect(allText(blocks)).not.toContain('Source: ');
+    expect(blocks.find((block) => block.type === 'context')).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '<!date^1714571880^{date_short_pretty} {time}|2024-05-01 13:58 UTC>' }],
+    });
     expect(allText(blocks)).not.toContain('Seen');
     expectWithinSlackLimits(blocks);
   });
@@ -193,5 +199,30 @@ describe('renderAlertBlocks with a template', () => {
   it('falls back to the default layout when the stored template is not an array', () => {
     const { blocks } = renderAlertBlocks(alert, { blocks: [] } as unknown as TemplateBlocks, options);
     expect(blocks[0]?.type).toBe('header');
+  });
+});
+
+describe('the starter and sample templates with empty placeholders', () => {
+  const bare = sampleAlert('critical', { id: 'a2', occurrences: 1, description: null, source: null, fields: {}, links: [] });
+
+  it('render the README sample without `** ()` or dangling separators for an alert without service and environment', async () => {
+    const { DEPLOY_TEMPLATE } = await import('../openapi/examples');
+    const readme = (await import('node:fs')).readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    // The README shows the same template as the OpenAPI example.
+    expect(readme).toContain(JSON.stringify(DEPLOY_TEMPLATE.blocks[1]!.text!.text));
+    const { blocks } = renderAlertBlocks(bare, DEPLOY_TEMPLATE.blocks as TemplateBlocks, options);
+    expect(blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'critical · seen 1×' } });
+    expect(allText(blocks)).not.toMatch(/\*\*|\(\)|\[\[|\]\]|"\s*· /);
+    expectWithinSlackLimits(blocks);
+    const full = renderAlertBlocks(alert, DEPLOY_TEMPLATE.blocks as TemplateBlocks, options).blocks;
+    expect(full[1]).toMatchObject({ text: { text: '*checkout-api* (production) critical · seen 1×\nDisk at 95% &amp; rising &lt;fast&gt;' } });
+  });
+
+  it('render the starter template without empty fields or a lone separator', async () => {
+    const { STARTER_BLOCKS } = await import('../templates/template-form');
+    const { blocks } = renderAlertBlocks(bare, JSON.parse(STARTER_BLOCKS) as TemplateBlocks, options);
+    expect(allText(blocks)).not.toMatch(/\*Service\*|\*Environment\*|\[\[|"\s*· </);
+    expect(blocks.find((block) => block.type === 'context')).toMatchObject({ elements: [{ text: '<https://klaxon.example.com/w/T1/alerts/a2|Open in Klaxon>' }] });
+    expectWithinSlackLimits(blocks);
   });
 });

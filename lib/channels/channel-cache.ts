@@ -69,12 +69,20 @@ export async function listChannels(scope: WorkspaceScope, options: { refresh?: b
 
 /** findUnknownChannels returns the ids that are not live channels of the workspace (refreshing the cache once). */
 export async function findUnknownChannels(workspaceId: string, ids: readonly string[]): Promise<string[]> {
-  const known = async () =>
-    new Set((await db().channel.findMany({ where: { workspaceId, id: { in: [...ids] }, deletedAt: null }, select: { id: true } })).map((c) => c.id));
+  const { unknown } = await findChannels(workspaceId, ids);
+  return unknown;
+}
+
+/**
+ * findChannels returns the live channels of the workspace among `ids` and the ids that are not among them,
+ * refreshing the cache once when some are missing (a channel created since the last refresh).
+ */
+export async function findChannels(workspaceId: string, ids: readonly string[]): Promise<{ found: Channel[]; unknown: string[] }> {
+  const known = () => db().channel.findMany({ where: { workspaceId, id: { in: [...ids] }, deletedAt: null } });
   let found = await known();
-  if (ids.some((id) => !found.has(id))) {
+  if (ids.some((id) => !found.some((channel) => channel.id === id))) {
     await refreshChannels(workspaceId);
     found = await known();
   }
-  return ids.filter((id) => !found.has(id));
+  return { found, unknown: ids.filter((id) => !found.some((channel) => channel.id === id)) };
 }

@@ -1,5 +1,6 @@
 // The HTTP side of the install and sign-in round trips: the browser-binding state cookie, the redirect to
 // Slack, and the redirect to a failure page that explains what happened.
+import { landingPath } from '../auth/return-to';
 import { cookieSpec, SESSION_COOKIE, signIn, type CookieSpec } from '../auth/sessions';
 import { env } from '../env';
 import type { OAuthCallback } from '../slack/oauth-callback';
@@ -39,12 +40,13 @@ export function oauthFailure(purpose: OAuthPurpose, error: unknown): Response {
 
 /**
  * finishOAuth serves a callback from Slack: `complete` turns it into the member to sign in; the browser then
- * lands on that member's workspace, or on the page that explains what failed.
+ * lands on the page it set out from (a path of that member's workspace kept with the state), else on that
+ * member's workspace, or on the page that explains what failed.
  */
 export async function finishOAuth(
   request: RequestHead,
   purpose: OAuthPurpose,
-  complete: (callback: OAuthCallback) => Promise<{ id: string; workspaceId: string }>,
+  complete: (callback: OAuthCallback) => Promise<{ id: string; workspaceId: string; returnTo?: string | null }>,
 ): Promise<Response> {
   const params = new URL(request.url).searchParams;
   try {
@@ -55,7 +57,7 @@ export async function finishOAuth(
       cookieNonce: stateNonceOf(purpose, request),
     });
     const session = await signIn(member, readCookie(request, SESSION_COOKIE));
-    return redirectTo(`${env().appUrl}/w/${member.workspaceId}`, [session, clearStateCookie(purpose)]);
+    return redirectTo(`${env().appUrl}${landingPath(member.workspaceId, member.returnTo)}`, [session, clearStateCookie(purpose)]);
   } catch (error) {
     return oauthFailure(purpose, error);
   }

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
@@ -31,7 +32,9 @@ export function errorPayload(error: unknown): PlainResponse {
     return errorPayload(new AppError('invalid_request', message, details));
   }
   if (error instanceof AppError) {
-    const headers: Record<string, string> = 'retryAfterSeconds' in error ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+    const headers: Record<string, string> = {};
+    if ('retryAfterSeconds' in error) headers['Retry-After'] = String(error.retryAfterSeconds);
+    if ('allow' in error) headers.Allow = String(error.allow);
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     return { status: STATUS[error.code], headers, body };
   }

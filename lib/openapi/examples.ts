@@ -33,8 +33,14 @@ export const DEPLOY_ROUTE = {
   enabled: true,
 };
 
+/** ROUTE_ORDER puts a workspace's two routes in a new order. */
+export const ROUTE_ORDER = { route_ids: ['cm0route00000000000000002', 'cm0route00000000000000001'] };
+
 /** ROUTE_PATCH pauses a route. */
 export const ROUTE_PATCH = { enabled: false };
+
+/** DEPLOY_SUMMARY is the README's sample line: each `[[ … ]]` part drops out when its placeholders are empty. */
+export const DEPLOY_SUMMARY = '[[*{{fields.service}}* ]][[({{fields.environment}}) ]]{{severity}} · seen {{occurrences}}×[[\n{{description}}]]';
 
 /** DEPLOY_TEMPLATE is a header and a section made of placeholders. */
 export const DEPLOY_TEMPLATE = {
@@ -43,13 +49,13 @@ export const DEPLOY_TEMPLATE = {
     { type: 'header', text: { type: 'plain_text', text: '{{title}}' } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: '*{{fields.service}}* ({{fields.environment}}) · {{severity}} · seen {{occurrences}}×\n{{description}}' },
+      text: { type: 'mrkdwn', text: DEPLOY_SUMMARY },
       fields: [
-        { type: 'mrkdwn', text: '*Version*\n{{fields.version}}' },
-        { type: 'mrkdwn', text: '*Source*\n{{source}}' },
+        { type: 'mrkdwn', text: '[[*Version*\n{{fields.version}}]]' },
+        { type: 'mrkdwn', text: '[[*Source*\n{{source}}]]' },
       ],
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: '{{links}} · <{{dashboard_url}}|Open in Klaxon>' }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: '[[{{links}} · ]]<{{dashboard_url}}|Open in Klaxon>' }] },
   ],
 };
 

@@ -16,7 +16,8 @@ import { errorResponse } from '@/lib/http/to-response';
 import { routeJson } from '@/lib/routes/routes';
 import { alertInputSchema } from '@/lib/schemas/alert';
 import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
-import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { deliveryRetrySchema } from '@/lib/schemas/delivery';
+import { routeInputSchema, routeOrderSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
 import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager';
@@ -207,12 +208,14 @@ describe('openApiDocument', () => {
       ApiKeyInput: apiKeyInputSchema,
       RouteInput: routeInputSchema,
       RoutePatch: routePatchSchema,
+      RouteOrder: routeOrderSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
       IntegrationInput: integrationInputSchema,
       IntegrationPatch: integrationPatchSchema,
       MappingPreviewRequest: mappingPreviewSchema,
       ...Object.fromEntries(Object.entries(ON_CALL_SCHEMAS).map(([name, { schema }]) => [name, schema])),
+      DeliveryRetryRequest: deliveryRetrySchema,
     };
     let count = 0;
     for (const { path: p, method, operation } of operations()) {
@@ -457,6 +460,7 @@ describe('the README', () => {
       'POST /api/v1/api-keys': apiKeyInputSchema,
       'POST /api/v1/routes': routeInputSchema,
       'PATCH /api/v1/routes/{id}': routePatchSchema,
+      'PUT /api/v1/routes/order': routeOrderSchema,
       'POST /api/v1/templates': templateInputSchema,
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,
@@ -467,6 +471,7 @@ describe('the README', () => {
       'PATCH /api/v1/escalation-policies/{id}': escalationPolicyPatchSchema,
       'POST /api/v1/heartbeats': heartbeatInputSchema,
       'PATCH /api/v1/heartbeats/{id}': heartbeatPatchSchema,
+      'POST /api/v1/deliveries/retry': deliveryRetrySchema,
       'POST /api/v1/integrations/alertmanager': alertmanagerNotificationSchema,
       'POST /api/v1/integrations/grafana': grafanaNotificationSchema,
       'POST /api/v1/integrations/pagerduty/v2/enqueue': pagerDutyEventSchema,

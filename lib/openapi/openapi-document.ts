@@ -8,8 +8,9 @@ import { MAX_BODY_BYTES } from '@/lib/http/read-json';
 import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySchema } from '@/lib/schemas/alert';
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
 import { integrationInputSchema, integrationPatchSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
+import { deliveryRetrySchema } from '@/lib/schemas/delivery';
 import { severitySchema } from '@/lib/schemas/primitives';
-import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { routeInputSchema, routeOrderSchema, routePatchSchema } from '@/lib/schemas/route';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import * as examples from './examples';
 import { ON_CALL_SCHEMAS, ON_CALL_TAGS, onCallPaths } from './on-call-paths';
@@ -58,6 +59,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
       'severity is in `severities` go to `channels` (Slack channel ids of this workspace), rendered with `template_id` ' +
       '(null or absent: the default template).',
   },
+  RouteOrder: { schema: routeOrderSchema, description: 'Every route id of the workspace once, in the new evaluation order.' },
   RoutePatch: { schema: routePatchSchema, description: 'Any route fields, at least one; `template_id: null` clears the template.' },
   TemplateInput: { schema: templateInputSchema, description: 'A Block Kit template; strings may hold `{{placeholders}}`.' },
   TemplatePreviewRequest: {
@@ -71,6 +73,11 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
       'or image. Placeholders: {{title}}, {{description}}, {{severity}}, {{event_type}}, {{source}}, {{fields.<name>}}, ' +
       '{{links}}, {{occurrences}}, {{status}}, {{dashboard_url}}. Block ids starting with `klaxon_` are reserved.',
   },
+  DeliveryRetryRequest: {
+    schema: deliveryRetrySchema,
+    description: 'Which dead deliveries to retry: `{}` every one of the workspace, `alert_id` those of an alert, `alert_id` and `channel` one.',
+  },
+  DeliveriesRetried: { schema: out.deliveriesRetriedOut, description: 'How many dead deliveries were queued again.' },
   Alert: { schema: out.alertOut, description: 'An alert.' },
   Delivery: { schema: out.deliveryOut, description: "One channel's copy of an alert; `ts` is the Slack message's timestamp once posted." },
   Activity: {
@@ -331,6 +338,21 @@ const paths = (): Record<string, PathSpec> => ({
       },
     },
   },
+  '/api/v1/routes/order': {
+    operations: {
+      put: {
+        operationId: 'reorderRoutes',
+        summary: 'Reorder routes',
+        description:
+          "Sets the evaluation order: `route_ids` lists every route of the workspace once, first first. A channel gets each alert once, with the template of the first route that claims it, so order decides the template.",
+        tag: ROUTES,
+        permission: 'config:write',
+        body: { schema: 'RouteOrder', examples: { swap: example('Two routes, the second first', examples.ROUTE_ORDER) } },
+        ok: { status: 200, description: 'The routes in their new order.', schema: 'RouteList' },
+        errors: [400, 413],
+      },
+    },
+  },
   '/api/v1/routes/{id}': {
     parameters: [ref('parameters', 'RouteId')],
     operations: {
@@ -417,6 +439,22 @@ const paths = (): Record<string, PathSpec> => ({
         permission: 'alerts:read',
         body: { schema: 'TemplatePreviewRequest', examples: { unsaved: example('Unsaved blocks with a custom sample', examples.TEMPLATE_PREVIEW) } },
         ok: { status: 200, description: 'The rendered message.', schema: 'RenderedMessage' },
+        errors: [400, 404, 413],
+      },
+    },
+  },
+  '/api/v1/deliveries/retry': {
+    operations: {
+      post: {
+        operationId: 'retryDeliveries',
+        summary: 'Retry dead deliveries',
+        description:
+          'Queues dead deliveries again with fresh attempts (after a reinstall, an unarchived channel, an outage): never-posted ones are ' +
+          'posted at their channel\'s pace, posted ones whose update failed are updated. Deliveries in any other state are left alone.',
+        tag: ALERTS,
+        permission: 'alerts:write',
+        body: { schema: 'DeliveryRetryRequest', examples: { alert: example("An alert's dead deliveries", { alert_id: 'cm0alert0000000000000001' }) } },
+        ok: { status: 200, description: 'How many were queued.', schema: 'DeliveriesRetried' },
         errors: [400, 404, 413],
       },
     },

@@ -146,6 +146,9 @@ export const templateOut = z.object({
 export const templateListOut = z.object({ templates: z.array(templateOut) });
 
 /** renderedMessageOut is previewTemplate's answer: the message as chat.postMessage would receive it. */
+/** deliveriesRetriedOut mirrors lib/alerts/retry-deliveries.ts's answer. */
+export const deliveriesRetriedOut = z.object({ retried: z.number().int() });
+
 export const renderedMessageOut = z.object({ text: z.string(), blocks: z.array(blockSchema) });
 
 /** channelOut mirrors channelJson (lib/channels/channel-cache.ts). */
@@ -171,6 +174,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'payload_too_large',
   'rate_limited',

@@ -2,7 +2,8 @@
 // templates against its own templates. Every change drops the routing cache of this process.
 import { forgetRoutingConfig } from '../alerts/routing-config';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
-import { findUnknownChannels } from '../channels/channel-cache';
+import { findChannels } from '../channels/channel-cache';
+import { channelOption } from '../channels/channel-options';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { assertEscalationPolicy } from '../escalation/policies';
@@ -29,13 +30,25 @@ export function routeJson(route: Route) {
   };
 }
 
-async function assertReferences(scope: WorkspaceScope, channels: readonly string[] | undefined, templateId: string | null | undefined) {
+// A route may not add a channel Klaxon cannot post to (archived, or private without the bot), as the channel
+// picker refuses it; one the route already had stays, as in the picker, so that an unrelated edit still saves.
+async function assertReferences(
+  scope: WorkspaceScope,
+  channels: readonly string[] | undefined,
+  templateId: string | null | undefined,
+  current: readonly string[] = [],
+) {
   if (channels) {
-    const unknown = await findUnknownChannels(scope.workspaceId, channels);
+    const { found, unknown } = await findChannels(scope.workspaceId, channels);
     if (unknown.length) {
       throw new AppError('invalid_request', `channels: ${unknown.join(', ')} is not a channel of this workspace`, [
         { field: 'channels', message: `unknown channel ${unknown.join(', ')}` },
       ]);
+    }
+    const refused = found.map(channelOption).filter((channel) => channel.unavailable && !current.includes(channel.id));
+    if (refused.length) {
+      const details = refused.map((channel) => ({ field: 'channels', message: `#${channel.name} (${channel.id}): ${channel.unavailable!}` }));
+      throw new AppError('invalid_request', `channels: ${details.map((detail) => detail.message).join(' ')}`, details);
     }
   }
   if (templateId) {
@@ -84,8 +97,8 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
 /** updateRoute changes the given fields of a route (admins only). */
 export async function updateRoute(scope: WorkspaceScope, id: string, patch: RoutePatch): Promise<Route> {
   assertAdmin(scope);
-  await findRoute(scope, id);
-  await assertReferences(scope, patch.channels, patch.templateId);
+  const existing = await findRoute(scope, id);
+  await assertReferences(scope, patch.channels, patch.templateId, existing.channelIds);
   await assertEscalationPolicy(scope, patch.escalationPolicyId);
   const route = await db().route.update({
     where: { id },
@@ -117,4 +130,41 @@ export async function deleteRoute(scope: WorkspaceScope, id: string): Promise<vo
 /** getRoute returns one route of the workspace. */
 export function getRoute(scope: WorkspaceScope, id: string): Promise<Route> {
   return findRoute(scope, id);
+}
+
+/**
+ * reorderRoutes sets the evaluation order (admins only): `ids` lists every route of the workspace once, first
+ * first. Order decides which route's template a channel gets, so a partial or stale list is refused (400)
+ * rather than guessed at.
+ */
+export async function reorderRoutes(scope: WorkspaceScope, ids: readonly string[]): Promise<Route[]> {
+  assertAdmin(scope);
+  const routes = await db().$transaction(async (tx) => {
+    // Locks the workspace's routes so that two reorders (or a create) cannot interleave their positions.
+    const current = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM routes WHERE workspace_id = ${scope.workspaceId} ORDER BY position, id FOR UPDATE`;
+    const known = new Set(current.map((row) => row.id));
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+      throw new AppError('invalid_request', `route_ids: must list each of the workspace's ${known.size} routes once`, [
+        { field: 'route_ids', message: `must list each of the workspace's ${known.size} routes once` },
+      ]);
+    }
+    await tx.$executeRaw`
+      UPDATE routes r SET position = o.position, updated_at = now()
+      FROM unnest(${[...ids]}::text[]) WITH ORDINALITY AS o(id, position)
+      WHERE r.id = o.id AND r.workspace_id = ${scope.workspaceId}`;
+    return tx.route.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  });
+  forgetRoutingConfig(scope.workspaceId);
+  return routes;
+}
+
+/** moveRoute moves one route a place up (-1) or down (+1) in the order; at either end it stays. */
+export async function moveRoute(scope: WorkspaceScope, id: string, by: -1 | 1): Promise<Route[]> {
+  const ids = (await listRoutes(scope)).map((route) => route.id);
+  const from = ids.indexOf(id);
+  if (from < 0) throw new AppError('not_found', 'No such route.');
+  const to = from + by;
+  if (to < 0 || to >= ids.length) return listRoutes(scope);
+  [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+  return reorderRoutes(scope, ids);
 }

@@ -6,15 +6,16 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import next from 'next';
-import { childProcessEnv } from '../env';
+import { childProcessEnv, env } from '../env';
 import { isFastPath, serveFastPath } from '../http/node-route';
 import { closeGracefully } from './close-gracefully';
 
 /** CLOSE_GRACE_MS bounds how long a stopping server waits for requests in flight. */
 const CLOSE_GRACE_MS = 10_000;
+import { canonicalLocation } from './one-host';
 
 const root = process.cwd();
-const SOURCES = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -56,7 +57,15 @@ export async function startNextServer(options: { port: number; dev: boolean; log
   const app = next({ dev: options.dev, dir: root, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const { appUrl } = env();
   const server = http.createServer((req, res) => {
+    // One host for the browser: 127.0.0.1 when APP_URL says localhost (or the other way round) would split
+    // the OAuth cookies between two sites, so the browser is sent to APP_URL's origin first.
+    const canonical = canonicalLocation(req.method, req.url ?? '/', req.headers.host, appUrl);
+    if (canonical) {
+      res.writeHead(307, { Location: canonical, 'Content-Length': 0 }).end();
+      return;
+    }
     if (isFastPath(req)) void serveFastPath(req, res);
     else void handle(req, res);
   });

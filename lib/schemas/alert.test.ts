@@ -86,8 +86,16 @@ describe('alertInputSchema', () => {
     [{ fields: { ['k'.repeat(101)]: 1 } }, `fields.${'k'.repeat(101)}: field names must be at most 100 characters`],
     [{ fields: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, i])) }, 'fields: must have at most 50 fields'],
     [{ occurred_at: '2024-05-01T14:02:00' }, 'occurred_at: must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T14:02:00Z'],
+    [{ occurred_at: '9999-12-31T23:59:59Z' }, "occurred_at: must not be more than 24 hours in the future; check the sender's clock and time zone"],
+    [{ occurred_at: new Date(Date.now() + 25 * 3_600_000).toISOString() }, "occurred_at: must not be more than 24 hours in the future; check the sender's clock and time zone"],
   ])('names the field and the limit (%#)', (patch, message) => {
     expect(parseFailure(alertInputSchema, { ...trigger, ...patch }).message).toBe(message);
+  });
+
+  it('accepts occurred_at up to a day ahead (clock skew, a time zone slip) and any time in the past', () => {
+    for (const occurredAt of [new Date(Date.now() + 23 * 3_600_000).toISOString(), '1999-01-01T00:00:00Z']) {
+      expect(alertInputSchema.safeParse({ ...trigger, occurred_at: occurredAt }).success, occurredAt).toBe(true);
+    }
   });
 
   it('rejects a body that is not an object', () => {

@@ -47,12 +47,24 @@ export const alertLinksSchema = arraySchema(alertLinkSchema, { min: 0, max: 10, 
 
 const dedupKeySchema = stringSchema({ min: 1, max: 255 });
 
+/**
+ * MAX_OCCURRED_AT_AHEAD_HOURS bounds how far in the future `occurred_at` may be. A day is more than any clock
+ * skew or time-zone slip (±14 h) of a sender; past it the time is a bug (year 9999), and it would sort the
+ * alert above every real one and skew time-to-acknowledge figures. Past times are fine: backfills are real.
+ */
+export const MAX_OCCURRED_AT_AHEAD_HOURS = 24;
+
+const occurredAtSchema = isoDateSchema.refine(
+  (date) => date.getTime() <= Date.now() + MAX_OCCURRED_AT_AHEAD_HOURS * 3_600_000,
+  `must not be more than ${MAX_OCCURRED_AT_AHEAD_HOURS} hours in the future; check the sender's clock and time zone`,
+);
+
 const commonFields = {
   description: alertDescriptionSchema.optional(),
   source: alertSourceSchema.optional(),
   fields: alertFieldsSchema.default({}),
   links: alertLinksSchema.default([]),
-  occurred_at: isoDateSchema.optional(),
+  occurred_at: occurredAtSchema.optional(),
 };
 
 // `trigger` (the default action) opens or bumps an alert; it needs the fields a message is made of.

@@ -25,6 +25,8 @@ describe('routeInputSchema', () => {
     [{ event_types: [] }, 'event_types: must have at least one event type pattern'],
     [{ event_types: Array.from({ length: 21 }, (_, i) => `e${i}`) }, 'event_types: must have at most 20 event type patterns'],
     [{ event_types: ['deploy.(.*)'] }, 'event_types.0: may contain only letters, digits, * and _ . : - /'],
+    [{ event_types: ['***'] }, 'event_types.0: may not have * twice in a row: one * already matches any run of characters'],
+    [{ event_types: ['deploy.**'] }, 'event_types.0: may not have * twice in a row: one * already matches any run of characters'],
     [{ severities: ['critical', 'critical'] }, 'severities.1: lists "critical" twice'],
     [{ severities: ['urgent'] }, 'severities.0: must be one of critical, error, warning, info'],
     [{ channels: ['#general'] }, 'channels.0: must be a Slack channel id such as C0123ABCD'],
@@ -34,6 +36,11 @@ describe('routeInputSchema', () => {
     [{ position: 3 }, 'position: is not a known field'],
   ])('rejects with a readable message (%#)', (patch, message) => {
     expect(parseFailure(routeInputSchema, { ...route, ...patch }).message).toBe(message);
+  });
+
+  it('gives an empty pattern one error, not two', () => {
+    const result = routeInputSchema.safeParse({ ...route, event_types: [''] });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['event_types.0', 'must not be empty']]);
   });
 
   it('requires the route fields', () => {

@@ -9,10 +9,11 @@ export const ROUTE_PATTERN_PATTERN = /^[A-Za-z0-9_.:\-/*]+$/;
 /** SLACK_CHANNEL_ID_PATTERN matches public (`C…`) and private (`G…`) Slack channel ids. */
 export const SLACK_CHANNEL_ID_PATTERN = /^[CG][A-Z0-9]{2,}$/;
 
-const patternSchema = stringSchema({ min: 1, max: 100 }).regex(
-  ROUTE_PATTERN_PATTERN,
-  'may contain only letters, digits, * and _ . : - /',
-);
+// `**` means what `*` means (any run of characters): a pattern like `***` is a slip, refused rather than kept.
+// An empty pattern gets "must not be empty" alone: the alphabet check (ROUTE_PATTERN_PATTERN with `*` for `+`) passes "".
+const patternSchema = stringSchema({ min: 1, max: 100 })
+  .regex(new RegExp(`${ROUTE_PATTERN_PATTERN.source.slice(0, -2)}*$`), 'may contain only letters, digits, * and _ . : - /')
+  .refine((pattern) => !pattern.includes('**'), 'may not have * twice in a row: one * already matches any run of characters');
 
 const channelIdSchema = stringSchema({ min: 1, max: 50 }).regex(
   SLACK_CHANNEL_ID_PATTERN,
@@ -60,3 +61,8 @@ export const routePatchSchema = strictObject(routeFields)
 
 /** RoutePatch is a validated route update; absent keys are left unchanged, `templateId: null` clears the template. */
 export type RoutePatch = z.output<typeof routePatchSchema>;
+
+/** routeOrderSchema is a new evaluation order: every route id of the workspace, first first. */
+export const routeOrderSchema = strictObject({
+  route_ids: arraySchema(stringSchema({ min: 1, max: 100 }), { min: 0, max: 1000, noun: 'route id', unique: true }),
+}).transform(camelizeKeys);

@@ -68,7 +68,7 @@ export interface InstallResult {
  * installation. On any failure it throws OAuthFlowError and has stored nothing.
  */
 export async function completeInstall(callback: OAuthCallback): Promise<InstallResult> {
-  const code = await acceptCallback('install', callback);
+  const { code } = await acceptCallback('install', callback);
   const { slack } = env();
   const response = await callSlackForOAuth(() =>
     slackClient().oauth.v2.access({ client_id: slack.clientId, client_secret: slack.clientSecret, code, redirect_uri: installRedirectUri() }),

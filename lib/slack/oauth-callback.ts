@@ -12,12 +12,12 @@ export interface OAuthCallback {
   cookieNonce: string | undefined;
 }
 
-/** acceptCallback checks the decision and the state (consuming it) and returns the code to exchange. */
-export async function acceptCallback(purpose: OAuthPurpose, callback: OAuthCallback): Promise<string> {
+/** acceptCallback checks the decision and the state (consuming it) and returns the code to exchange and the path kept with the state. */
+export async function acceptCallback(purpose: OAuthPurpose, callback: OAuthCallback): Promise<{ code: string; returnTo: string | null }> {
   if (callback.error) throw new OAuthFlowError(callback.error === 'access_denied' ? 'access_denied' : 'slack_error', callback.error);
-  await consumeState(purpose, callback.state, callback.cookieNonce);
+  const { returnTo } = await consumeState(purpose, callback.state, callback.cookieNonce);
   if (!callback.code) throw new OAuthFlowError('invalid_code', 'missing code');
-  return callback.code;
+  return { code: callback.code, returnTo };
 }
 
 /** callSlackForOAuth runs an OAuth exchange, turning Slack's failures into OAuthFlowErrors. */

@@ -24,24 +24,29 @@ function parseState(state: string): { nonce: string; expiresAt: number; signatur
   return { nonce, expiresAt: Number(expires), signature };
 }
 
-/** issueState records a new single-use state and returns it with the nonce to set as the browser cookie. */
-export async function issueState(purpose: OAuthPurpose, now = new Date()): Promise<{ state: string; nonce: string }> {
+/**
+ * issueState records a new single-use state and returns it with the nonce to set as the browser cookie.
+ * `returnTo` (a path already checked by safeReturnPath) stays on the server beside the nonce: what comes
+ * back from Slack is only the signed nonce, so the landing page cannot be swapped on the way.
+ */
+export async function issueState(purpose: OAuthPurpose, now = new Date(), returnTo: string | null = null): Promise<{ state: string; nonce: string }> {
   const nonce = randomBytes(18).toString('base64url');
   const expiresAt = now.getTime() + STATE_TTL_MS;
-  await db().oAuthState.create({ data: { nonce, purpose, expiresAt: new Date(expiresAt) } });
+  await db().oAuthState.create({ data: { nonce, purpose, expiresAt: new Date(expiresAt), returnTo } });
   return { state: `${nonce}.${expiresAt}.${signValue(`oauth-${purpose}`, `${nonce}.${expiresAt}`)}`, nonce };
 }
 
 /**
  * consumeState accepts a state exactly once, from the browser that started the flow, within its lifetime;
  * otherwise it throws OAuthFlowError (missing_state, invalid_state, expired_state or replayed_state).
+ * It returns the path kept with the state, if any.
  */
 export async function consumeState(
   purpose: OAuthPurpose,
   state: string | null,
   cookieNonce: string | undefined,
   now = new Date(),
-): Promise<void> {
+): Promise<{ returnTo: string | null }> {
   if (!state) throw new OAuthFlowError('missing_state');
   const parsed = parseState(state);
   if (!parsed || !isEqualConstantTime(parsed.signature, signValue(`oauth-${purpose}`, `${parsed.nonce}.${parsed.expiresAt}`))) {
@@ -49,13 +54,15 @@ export async function consumeState(
   }
   if (!cookieNonce || !isEqualConstantTime(cookieNonce, parsed.nonce)) throw new OAuthFlowError('invalid_state', 'started in another browser');
   if (parsed.expiresAt <= now.getTime()) throw new OAuthFlowError('expired_state');
-  const consumed = await db().oAuthState.updateMany({
+  const consumed = await db().oAuthState.updateManyAndReturn({
     where: { nonce: parsed.nonce, purpose, consumedAt: null, expiresAt: { gt: now } },
     data: { consumedAt: now },
+    select: { returnTo: true },
   });
-  if (consumed.count !== 1) throw new OAuthFlowError('replayed_state');
+  if (consumed.length !== 1) throw new OAuthFlowError('replayed_state');
   // Housekeeping: states are useless an hour after they expire.
   await db().oAuthState.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 60 * 60 * 1000) } } });
+  return { returnTo: consumed[0]!.returnTo };
 }
 
 /** installStateStore adapts issueState to @slack/oauth's StateStore for InstallProvider.generateInstallUrl. */

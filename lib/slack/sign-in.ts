@@ -2,6 +2,7 @@
 // openid.connect.token and openid.connect.userInfo through SLACK_API_URL. Only members of installed
 // workspaces get in.
 import { syncMember } from '../auth/members';
+import { safeReturnPath } from '../auth/return-to';
 import { db } from '../db';
 import { env } from '../env';
 import type { User } from '../generated/prisma/client';
@@ -16,10 +17,13 @@ export function signInRedirectUri(): string {
   return `${env().appUrl}/api/slack/sign-in/callback`;
 }
 
-/** beginSignIn returns Slack's OpenID authorize URL and the nonce that binds its state to this browser. */
-export async function beginSignIn(): Promise<{ url: string; nonce: string }> {
+/**
+ * beginSignIn returns Slack's OpenID authorize URL and the nonce that binds its state to this browser;
+ * `next`, when it is a path of this app, is where the browser lands afterwards.
+ */
+export async function beginSignIn(next?: string | null): Promise<{ url: string; nonce: string }> {
   const { slack } = env();
-  const { state, nonce } = await issueState('sign-in');
+  const { state, nonce } = await issueState('sign-in', new Date(), safeReturnPath(next));
   const url = new URL('/openid/connect/authorize', new URL(slack.authorizeUrl).origin);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -39,9 +43,9 @@ interface OpenIdUserInfo {
   email?: string;
 }
 
-/** completeSignIn verifies the callback, identifies the person through Slack and returns their member record. */
-export async function completeSignIn(callback: OAuthCallback): Promise<User> {
-  const code = await acceptCallback('sign-in', callback);
+/** completeSignIn verifies the callback, identifies the person through Slack and returns their member record and the path kept for them. */
+export async function completeSignIn(callback: OAuthCallback): Promise<User & { returnTo: string | null }> {
+  const { code, returnTo } = await acceptCallback('sign-in', callback);
   const { slack } = env();
   const tokens = await callSlackForOAuth(() =>
     slackClient().openid.connect.token({ client_id: slack.clientId, client_secret: slack.clientSecret, code, redirect_uri: signInRedirectUri() }),
@@ -54,5 +58,6 @@ export async function completeSignIn(callback: OAuthCallback): Promise<User> {
   if (!teamId || !slackUserId) throw new OAuthFlowError('slack_error', 'userInfo without team or user');
   const workspace = await db().workspace.findUnique({ where: { id: teamId }, include: { installation: true } });
   if (!workspace?.installation) throw new OAuthFlowError('not_installed', teamId);
-  return syncMember({ teamId, slackUserId, fallbackName: info.name, fallbackEmail: info.email ?? null });
+  const member = await syncMember({ teamId, slackUserId, fallbackName: info.name, fallbackEmail: info.email ?? null });
+  return { ...member, returnTo };
 }

@@ -24,20 +24,20 @@ export const PLACEHOLDER_HELP: Record<(typeof PLACEHOLDER_NAMES)[number] | 'fiel
   'fields.<name>': 'a custom field, e.g. {{fields.service}}',
 };
 
-/** STARTER_BLOCKS is what a new template starts from. */
+/** STARTER_BLOCKS is what a new template starts from; `[[ … ]]` drops a part whose placeholders are empty. */
 export const STARTER_BLOCKS = JSON.stringify(
   [
     { type: 'header', text: { type: 'plain_text', text: '{{title}}' } },
-    { type: 'section', text: { type: 'mrkdwn', text: '*{{severity}}* · `{{event_type}}`\n{{description}}' } },
+    { type: 'section', text: { type: 'mrkdwn', text: '*{{severity}}* · `{{event_type}}`[[\n{{description}}]]' } },
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: '*Service*\n{{fields.service}}' },
-        { type: 'mrkdwn', text: '*Environment*\n{{fields.environment}}' },
+        { type: 'mrkdwn', text: '[[*Service*\n{{fields.service}}]]' },
+        { type: 'mrkdwn', text: '[[*Environment*\n{{fields.environment}}]]' },
       ],
     },
     { type: 'divider' },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: '{{links}} · <{{dashboard_url}}|Open in Klaxon>' }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: '[[{{links}} · ]]<{{dashboard_url}}|Open in Klaxon>' }] },
   ],
   null,
   2,

@@ -6,6 +6,7 @@ import { db } from '../db';
 import type { Severity } from '../generated/prisma/client';
 import { processWide } from '../process-wide';
 import { routeChannelWarnings, type RouteChannelWarning } from '../slack/channel-events';
+import { lastOverviewChange } from './overview-changes';
 
 const DAYS = 14;
 const SEVERITIES: Severity[] = ['critical', 'error', 'warning', 'info'];
@@ -18,6 +19,8 @@ export interface OverviewStats {
   deliveries: { failed: number; dead: number; recentProblems: Array<{ alertId: string; title: string; channelId: string; state: string; lastError: string | null; at: Date }> };
   unroutedRecently: number;
   routeWarnings: RouteChannelWarning[];
+  /** When these figures were computed. */
+  computedAt: Date;
 }
 
 /** computeOverviewStats runs the overview's aggregates for the scoped workspace. */
@@ -70,30 +73,26 @@ export async function computeOverviewStats(scope: WorkspaceScope, now = new Date
     },
     unroutedRecently: unrouted,
     routeWarnings,
+    computedAt: now,
   };
 }
 
-const FRESH_MS = 30_000;
-const cache = processWide('overviewStatsCache', () => new Map<string, { stats: Promise<OverviewStats>; at: number; refreshing: boolean }>());
+/** FRESH_MS bounds how old the figures may be: changes made through another process show within it. */
+export const FRESH_MS = 30_000;
+const cache = processWide('overviewStatsCache', () => new Map<string, { stats: Promise<OverviewStats>; at: number }>());
 
 /**
- * overviewStats returns the overview, at most 30 s old: the aggregates scan every alert of the last 14 days,
- * so a stale copy is served while a fresh one is computed in the background (only the first view waits).
+ * overviewStats returns the overview, computed at most FRESH_MS ago and after the last change this process
+ * made to the workspace (a new alert or status change shows on the next view). Views while it is being
+ * computed share that computation; `computedAt` says how fresh the figures are.
  */
-export function overviewStats(scope: WorkspaceScope): Promise<OverviewStats> {
+export function overviewStats(scope: WorkspaceScope, now = Date.now()): Promise<OverviewStats> {
   const hit = cache.get(scope.workspaceId);
-  if (!hit) {
-    const entry = { stats: computeOverviewStats(scope), at: Date.now(), refreshing: false };
-    cache.set(scope.workspaceId, entry);
-    entry.stats.catch(() => cache.delete(scope.workspaceId));
-    return entry.stats;
-  }
-  if (Date.now() - hit.at > FRESH_MS && !hit.refreshing) {
-    hit.refreshing = true;
-    computeOverviewStats(scope).then(
-      (stats) => cache.set(scope.workspaceId, { stats: Promise.resolve(stats), at: Date.now(), refreshing: false }),
-      () => (hit.refreshing = false),
-    );
-  }
-  return hit.stats;
+  if (hit && now - hit.at <= FRESH_MS && lastOverviewChange(scope.workspaceId) < hit.at) return hit.stats;
+  const entry = { stats: computeOverviewStats(scope, new Date(now)), at: now };
+  cache.set(scope.workspaceId, entry);
+  entry.stats.catch(() => {
+    if (cache.get(scope.workspaceId) === entry) cache.delete(scope.workspaceId);
+  });
+  return entry.stats;
 }

@@ -20,7 +20,11 @@ export interface WorkspaceOverview {
 export async function workspaceOverview(scope: WorkspaceScope): Promise<WorkspaceOverview> {
   const workspace = await db().workspace.findUnique({
     where: { id: scope.workspaceId },
-    include: { installation: { select: { scopes: true, botUserId: true, installerSlackUserId: true } }, _count: { select: { users: true } } },
+    // Members who signed in to the dashboard (have had a session); people who only clicked buttons in Slack are users too, but not these.
+    include: {
+      installation: { select: { scopes: true, botUserId: true, installerSlackUserId: true } },
+      _count: { select: { users: { where: { sessions: { some: {} } } } } },
+    },
   });
   if (!workspace) throw new AppError('not_found', 'No such workspace.');
   const installer = workspace.installation

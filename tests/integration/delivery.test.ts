@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
+import { retryDeliveries } from '@/lib/alerts/retry-deliveries';
 import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
@@ -201,6 +202,37 @@ describe('delivery', () => {
       [ARCHIVED, expect.stringContaining('is_archived')],
       [SECRET, 'channel_not_found'],
     ]);
+  });
+
+  it('retries dead deliveries on request: one, all of an alert, all of the workspace, each posted once', async () => {
+    runWorker();
+    emulator.state.failNext('chat.postMessage', { error: 'invalid_auth' }, 1_000);
+    const a = await ingestAlert(scope, trigger({ title: 'retry a' }));
+    const b = await ingestAlert(scope, trigger({ title: 'retry b' }));
+    const states = async (id: string) => (await deliveriesOf(id)).map((d) => [d.channelId, d.state]);
+    await waitFor(async () => [...(await deliveriesOf(a.id)), ...(await deliveriesOf(b.id))].every((d) => d.state === 'dead'), 10_000, 'all dead');
+    emulator.state.faults.clear(); // the token works again (a reinstall)
+    expect((await deliveriesOf(a.id)).map((d) => d.lastError)).toEqual(['invalid_auth', 'invalid_auth']);
+
+    expect(await retryDeliveries(scope, { alertId: a.id, channel: ALERTS })).toEqual({ retried: 1 });
+    await waitFor(async () => (await deliveriesOf(a.id)).find((d) => d.channelId === ALERTS)?.state === 'sent', 10_000, 'one retried');
+    expect(await states(a.id)).toEqual([[ALERTS, 'sent'], [OPS, 'dead']]);
+
+    expect(await retryDeliveries(scope, { alertId: a.id })).toEqual({ retried: 1 });
+    await waitFor(async () => (await deliveriesOf(a.id)).every((d) => d.state === 'sent'), 10_000, "the alert's retried");
+    expect(await states(b.id)).toEqual([[ALERTS, 'dead'], [OPS, 'dead']]);
+
+    // The workspace's: b's two, and the archived/private ones of an earlier test (which die again).
+    expect((await retryDeliveries(scope)).retried).toBeGreaterThanOrEqual(2);
+    await waitFor(async () => (await deliveriesOf(b.id)).every((d) => d.state === 'sent'), 10_000, "the workspace's retried");
+    for (const id of [a.id, b.id]) for (const channel of [ALERTS, OPS]) expect(postsTo(channel, id)).toHaveLength(1);
+    // Fresh attempts: the dead one's error and count are gone (#ops may need a join first: two attempts).
+    expect((await deliveriesOf(a.id)).map((d) => [d.lastError === 'invalid_auth', d.attempts <= 2])).toEqual([[false, true], [false, true]]);
+  });
+
+  it('refuses to retry for another workspace\'s alert, or for a viewer', async () => {
+    await expect(retryDeliveries(scope, { alertId: 'no-such-alert' })).rejects.toThrow('No such alert.');
+    await expect(retryDeliveries({ ...scope, role: 'viewer' })).rejects.toThrow('Only workspace admins');
   });
 
   it("paces a burst at one message per second per channel (after a burst of 2, within Slack's), without dropping any", async () => {

@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
+import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, disconnectDb } from '@/lib/db';
-import { computeOverviewStats } from '@/lib/workspaces/overview-stats';
+import { computeOverviewStats, FRESH_MS, overviewStats } from '@/lib/workspaces/overview-stats';
 import { addRoute, keyScope } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';
 import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
@@ -44,5 +45,27 @@ describe('overview statistics', () => {
       { routeId: everything.id, acknowledged: 3, meanSeconds: 280 },
       { routeId: deploys.id, acknowledged: 2, meanSeconds: 120 },
     ]);
+  });
+});
+
+describe('overviewStats (the page\'s cached figures)', () => {
+  it('shows a new alert and a status change on the next view, not after the cache expires, and says when it was computed', async () => {
+    const before = await overviewStats(scope);
+    const openOf = (stats: typeof before) => stats.openBySeverity.reduce((sum, row) => sum + row.count, 0);
+    expect(await overviewStats(scope)).toBe(before); // unchanged: served from the cache
+    expect(before.computedAt.getTime()).toBeLessThanOrEqual(Date.now());
+
+    const alert = await ingestAlert(scope, { action: 'trigger', eventType: 'fresh.test', severity: 'warning', title: 'fresh', fields: {}, links: [] });
+    const afterAlert = await overviewStats(scope);
+    expect(openOf(afterAlert)).toBe(openOf(before) + 1);
+    expect(afterAlert.computedAt.getTime()).toBeGreaterThanOrEqual(before.computedAt.getTime());
+
+    await changeAlertStatusFor(scope, alert.id, 'resolve');
+    expect(openOf(await overviewStats(scope))).toBe(openOf(before));
+  });
+
+  it('recomputes figures older than FRESH_MS, whatever changed elsewhere', async () => {
+    const first = await overviewStats(scope);
+    expect(await overviewStats(scope, Date.now() + FRESH_MS + 1)).not.toBe(first);
   });
 });

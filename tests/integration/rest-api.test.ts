@@ -8,11 +8,13 @@ import * as apiKeys from '@/app/api/v1/api-keys/route';
 import * as apiKey from '@/app/api/v1/api-keys/[id]/route';
 import * as routes from '@/app/api/v1/routes/route';
 import * as route from '@/app/api/v1/routes/[id]/route';
+import * as order from '@/app/api/v1/routes/order/route';
 import * as templates from '@/app/api/v1/templates/route';
 import * as template from '@/app/api/v1/templates/[id]/route';
 import * as preview from '@/app/api/v1/templates/preview/route';
 import * as channels from '@/app/api/v1/channels/route';
-import { disconnectDb } from '@/lib/db';
+import * as retry from '@/app/api/v1/deliveries/retry/route';
+import { db, disconnectDb } from '@/lib/db';
 import { env, provideEnv } from '@/lib/env';
 import { installWorkspace, signInMember } from '../support/install-flow';
 import { startSandboxSlack, type CookieJar, type SandboxWorkspaces } from '../support/slack-sandbox';
@@ -244,6 +246,73 @@ describe('routes, templates and channels', () => {
     const inUse = await call(template.DELETE as Handler, `/api/v1/templates/${String(made.json.id)}`, { key: keyA, method: 'DELETE', params: { id: String(made.json.id) } });
     expect(inUse.status).toBe(409);
     expect((await call(route.DELETE as Handler, `/api/v1/routes/${routeId}`, { key: keyA, method: 'DELETE', params: { id: routeId } })).status).toBe(204);
+  });
+
+  it('refuses a route to an archived channel, as the channel picker does, and keeps one the route already had', async () => {
+    const body = { name: 'Archived', event_types: ['a.*'], severities: ['critical'], channels: ['C0ACMEARCH'] };
+    const refused = await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error?.message).toMatch(/^channels: #\S+ \(C0ACMEARCH\): Archived: unarchive it in Slack to post here\.$/);
+    expect(refused.json.error?.details).toEqual([{ field: 'channels', message: expect.stringContaining('Archived') as string }]);
+
+    const created = await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body: { ...body, channels: ['C0ACMEOPS1'] } });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const added = await call(route.PATCH as Handler, `/api/v1/routes/${id}`, { key: keyA, method: 'PATCH', body: { channels: ['C0ACMEOPS1', 'C0ACMEARCH'] }, params: { id } });
+    expect(added.status).toBe(400);
+    // A channel archived after the route was made stays on it (the picker keeps it checked): other edits still save.
+    await db().channel.update({ where: { workspaceId_id: { workspaceId: workspaces.acme.id, id: 'C0ACMEOPS1' } }, data: { isArchived: true } });
+    try {
+      const renamed = await call(route.PATCH as Handler, `/api/v1/routes/${id}`, { key: keyA, method: 'PATCH', body: { name: 'Renamed', channels: ['C0ACMEOPS1'] }, params: { id } });
+      expect(renamed.status).toBe(200);
+    } finally {
+      await db().channel.update({ where: { workspaceId_id: { workspaceId: workspaces.acme.id, id: 'C0ACMEOPS1' } }, data: { isArchived: false } });
+      await call(route.DELETE as Handler, `/api/v1/routes/${id}`, { key: keyA, method: 'DELETE', params: { id } });
+    }
+  });
+
+  it('retries dead deliveries through POST /api/v1/deliveries/retry: scoped to the workspace, validated, admins only', async () => {
+    const sent = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger({ title: 'retry me' }) });
+    const alertId = sent.json.id as string;
+    const none = await call(retry.POST as Handler, '/api/v1/deliveries/retry', { key: keyA, method: 'POST', body: { alert_id: alertId } });
+    expect(none.status).toBe(200);
+    expect(none.json).toEqual({ retried: 0 });
+    expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { key: keyB, method: 'POST', body: { alert_id: alertId } })).status).toBe(404);
+    const channelOnly = await call(retry.POST as Handler, '/api/v1/deliveries/retry', { key: keyA, method: 'POST', body: { channel: 'C0ACMEALRT' } });
+    expect(channelOnly.status).toBe(400);
+    expect(channelOnly.json.error?.message).toBe('channel: needs alert_id: a channel names one delivery of an alert');
+    expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { jar: viewer, method: 'POST', body: {} })).status).toBe(403);
+    expect((await call(retry.POST as Handler, '/api/v1/deliveries/retry', { jar: admin, method: 'POST', body: {} })).status).toBe(200);
+  });
+
+  it('reorders routes with PUT /api/v1/routes/order, refusing a list that is not every route once', async () => {
+    const make = async (name: string) =>
+      (await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body: { name, event_types: ['order.*'], severities: ['critical'], channels: ['C0ACMEOPS1'] } })).json.id as string;
+    const [a, b, c] = [await make('order a'), await make('order b'), await make('order c')];
+    const ids = async () => ((await call(routes.GET as Handler, '/api/v1/routes', { key: keyA })).json.routes as Array<{ id: string }>).map((r) => r.id);
+    const before = await ids();
+    const wanted = [c, ...before.filter((id) => id !== c)];
+    const reordered = await call(order.PUT as Handler, '/api/v1/routes/order', { key: keyA, method: 'PUT', body: { route_ids: wanted } });
+    expect(reordered.status).toBe(200);
+    expect((reordered.json.routes as Array<{ id: string; position: number }>).map((r) => r.id)).toEqual(wanted);
+    expect(await ids()).toEqual(wanted);
+    for (const bad of [wanted.slice(1), [...wanted, a], [...wanted.slice(0, -1), 'nope']]) {
+      const refused = await call(order.PUT as Handler, '/api/v1/routes/order', { key: keyA, method: 'PUT', body: { route_ids: bad } });
+      expect(refused.status).toBe(400);
+    }
+    // Another workspace's key sees its own (empty here) set of routes: Acme's ids are refused.
+    expect((await call(order.PUT as Handler, '/api/v1/routes/order', { key: keyB, method: 'PUT', body: { route_ids: wanted } })).status).toBe(400);
+    expect(await ids()).toEqual(wanted);
+    for (const id of [a, b, c]) await call(route.DELETE as Handler, `/api/v1/routes/${id}`, { key: keyA, method: 'DELETE', params: { id } });
+  });
+
+  it('refuses an occurred_at far in the future and a pattern of repeated *, naming the field', async () => {
+    const future = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger({ occurred_at: '9999-01-01T00:00:00Z' }) });
+    expect(future.status).toBe(400);
+    expect(future.json.error?.message).toMatch(/^occurred_at: must not be more than 24 hours in the future/);
+    const stars = await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body: { name: 'x', event_types: ['***'], severities: ['critical'], channels: ['C0ACMEOPS1'] } });
+    expect(stars.status).toBe(400);
+    expect(stars.json.error?.details?.map((d) => d.field)).toEqual(['event_types.0']);
   });
 
   it('validates templates where they are wrong and previews them as Slack will render them', async () => {

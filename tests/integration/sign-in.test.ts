@@ -24,8 +24,8 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-async function signIn(teamId: string, userId: string, jar = new CookieJar()): Promise<{ jar: CookieJar; response: Response }> {
-  const start = await signInStart(jar.request(`${env().appUrl}/api/slack/sign-in`));
+async function signIn(teamId: string, userId: string, jar = new CookieJar(), next?: string): Promise<{ jar: CookieJar; response: Response }> {
+  const start = await signInStart(jar.request(`${env().appUrl}/api/slack/sign-in${next === undefined ? '' : `?${new URLSearchParams({ next }).toString()}`}`));
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get('location')!);
   expect(authorize.pathname).toBe('/openid/connect/authorize');
@@ -69,6 +69,19 @@ describe('Sign in with Slack', () => {
     expect(session.memberships.map((m) => m.workspace.id).sort()).toEqual([workspaces.acme.id, workspaces.globex.id].sort());
     expect(scopeForSession(session, workspaces.globex.id).actor).toMatchObject({ slackUserId: 'U0GLBXMEM1' });
     expect(() => scopeForSession(session, 'T0SOMEONEELSE')).toThrow('No such workspace');
+  });
+
+  it('brings the browser back to the deep link it signed in from (an alert page), kept with the state on the server', async () => {
+    const deepLink = `/w/${workspaces.acme.id}/alerts/0b5c2d7e-3d1f-4c55-9a7e-2f0f6a1b2c3d?tab=activity`;
+    const { response } = await signIn(workspaces.acme.id, 'U0ACMEMEM1', new CookieJar(), deepLink);
+    expect(response.headers.get('location')).toBe(`${env().appUrl}${deepLink}`);
+  });
+
+  it('never leaves the app or lands on another workspace: such a next lands on the overview', async () => {
+    for (const next of ['https://evil.example/w/x', '//evil.example', '/\\evil.example', `/w/${workspaces.globex.id}/alerts/1`]) {
+      const { response } = await signIn(workspaces.acme.id, 'U0ACMEMEM1', new CookieJar(), next);
+      expect(response.headers.get('location'), next).toBe(`${env().appUrl}/w/${workspaces.acme.id}`);
+    }
   });
 
   it('signs out on the server: the cookie stops working; a cross-site sign-out is refused', async () => {

@@ -9,13 +9,20 @@ export default async function OAuthFailedPage({ searchParams }: { searchParams: 
   const { reason, flow } = await searchParams;
   const copy = OAUTH_FAILURE_COPY[(reason && reason in OAUTH_FAILURE_COPY ? reason : 'internal') as Reason];
   const retry = flow === 'sign-in' ? '/api/slack/sign-in' : '/api/slack/install';
+  // Signing in to a workspace without Klaxon cannot succeed by trying again: the way on is to install it.
+  const notInstalled = reason === 'not_installed';
   return (
     <main className="narrow">
       <h1>{copy.title}</h1>
       <p>{copy.body}</p>
       <div className="actions">
-        <a className="button primary" href={retry}>
-          Try again
+        {notInstalled && (
+          <a className="button primary" href="/api/slack/install">
+            Add to Slack
+          </a>
+        )}
+        <a className={notInstalled ? 'button' : 'button primary'} href={retry}>
+          {notInstalled ? 'Sign in to another workspace' : 'Try again'}
         </a>
         <a className="button" href="/">
           Back to Klaxon

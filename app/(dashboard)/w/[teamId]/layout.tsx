@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { sandboxInfo } from '@/lib/sandbox';
 import { dashboardContext } from './dashboard-context';
 import { DashboardNav } from './dashboard-nav';
 
@@ -8,6 +9,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { teamId } = await params;
   const { session, scope } = await dashboardContext(teamId);
   const current = session.memberships.find((membership) => membership.workspace.id === teamId)!;
+  const sandbox = sandboxInfo();
   return (
     <>
       <header className="topbar">
@@ -29,6 +31,11 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             </li>
           </ul>
         </details>
+        {sandbox && (
+          <a className="sandbox-link" href={`${sandbox.emulatorUrl}/`} target="_blank" rel="noreferrer noopener">
+            Sandbox: open the Slack emulator
+          </a>
+        )}
         <span className="who">
           {scope.actor.name} · <span className={`role role-${scope.role}`}>{scope.role}</span>
         </span>

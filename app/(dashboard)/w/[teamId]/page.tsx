@@ -1,7 +1,11 @@
-import { overviewStats } from '@/lib/workspaces/overview-stats';
+import { When } from '@/app/(dashboard)/components/when';
+import { FRESH_MS, overviewStats } from '@/lib/workspaces/overview-stats';
+import { firstSteps, isDone } from '@/lib/workspaces/first-steps';
+import { tokenFailure } from '@/lib/workspaces/token-health';
 import { workspaceOverview } from '@/lib/workspaces/workspace-overview';
 import { BarChart } from './bar-chart';
 import { dashboardContext } from './dashboard-context';
+import { retryDeliveriesAction } from './delivery-actions';
 
 const SEVERITY_COLOR: Record<string, string> = { critical: 'var(--critical)', error: 'var(--error)', warning: 'var(--warning)', info: 'var(--info)' };
 
@@ -14,7 +18,15 @@ function duration(seconds: number): string {
 export default async function WorkspaceOverviewPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const { scope } = await dashboardContext(teamId);
-  const [workspace, stats] = await Promise.all([workspaceOverview(scope), overviewStats(scope)]);
+  const [workspace, stats, steps] = await Promise.all([workspaceOverview(scope), overviewStats(scope), firstSteps(scope)]);
+  const checklist = [
+    { done: steps.apiKey, text: 'Create an API key', href: `/w/${teamId}/api-keys`, hint: 'it comes with a ready curl command' },
+    { done: steps.alert, text: 'Send a first alert', href: `/w/${teamId}/api-keys`, hint: 'run the curl command (or the Node.js, Python or Go code) shown with the key' },
+    { done: steps.route, text: 'Add a route', href: `/w/${teamId}/routes`, hint: 'pick which event types and severities go to which channels' },
+    { done: steps.acknowledgedInSlack, text: 'Acknowledge an alert in Slack', href: null, hint: 'click Acknowledge on the alert message in the channel' },
+  ];
+  const tokenProblem = workspace.uninstalledAt ? null : await tokenFailure(scope.workspaceId, workspace.installedAt);
+  const isAdmin = scope.role === 'admin';
   const base = `/w/${teamId}`;
   const openTotal = stats.openBySeverity.reduce((sum, row) => sum + row.count, 0);
   const warnings = [
@@ -27,6 +39,44 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
   return (
     <>
       <h1>{workspace.name}</h1>
+      <p className="muted" data-testid="figures-freshness">
+        Figures as of <When date={stats.computedAt} />: new alerts and status changes show on the next view; other figures are at most{' '}
+        {FRESH_MS / 1000} s old.
+      </p>
+      {!isDone(steps) && (
+        <section className="card first-steps" aria-labelledby="first-steps-heading" data-testid="first-steps">
+          <h2 id="first-steps-heading">First steps</h2>
+          <ol className="checklist">
+            {checklist.map((step) => (
+              <li key={step.text} className={step.done ? 'done' : undefined} data-done={step.done}>
+                <span className="tick" aria-hidden="true">
+                  {step.done ? '✓' : '○'}
+                </span>{' '}
+                {step.href && !step.done ? <a href={step.href}>{step.text}</a> : <strong>{step.text}</strong>}
+                <span className="visually-hidden">{step.done ? ' (done)' : ' (to do)'}</span>
+                <span className="muted"> — {step.hint}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {tokenProblem && (
+        <section className="card warnings" role="alert" aria-labelledby="token-heading" data-testid="token-failure">
+          <h2 id="token-heading">Slack refuses Klaxon’s token</h2>
+          <p>
+            Slack answered <code>{tokenProblem.error}</code> to a post at {tokenProblem.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: the bot token of this
+            workspace no longer works (revoked, or the app was removed), so nothing reaches Slack. Reinstall Klaxon to get a new token, then retry the
+            failed deliveries.
+          </p>
+          {isAdmin && (
+            <p className="actions">
+              <a className="button primary" href="/api/slack/install">
+                Reinstall Klaxon
+              </a>
+            </p>
+          )}
+        </section>
+      )}
       {warnings.length > 0 && (
         <section className="card warnings" aria-labelledby="warnings-heading">
           <h2 id="warnings-heading">Needs attention</h2>
@@ -60,7 +110,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
             <BarChart
               caption="Mean time to acknowledge per route, last 14 days"
               format={duration}
-              bars={stats.mttaByRoute.map((row) => ({ label: row.name.slice(0, 14), value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
+              bars={stats.mttaByRoute.map((row) => ({ label: row.name.length > 14 ? `${row.name.slice(0, 13)}…` : row.name, value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
             />
           )}
         </section>
@@ -69,6 +119,13 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
           <p>
             <strong>{stats.deliveries.failed}</strong> retrying · <strong>{stats.deliveries.dead}</strong> failed for good
           </p>
+          {isAdmin && stats.deliveries.dead > 0 && (
+            <form action={retryDeliveriesAction.bind(null, teamId, null, null)}>
+              <button className="button" type="submit">
+                Retry all {stats.deliveries.dead} failed
+              </button>
+            </form>
+          )}
           {stats.deliveries.recentProblems.length > 0 ? (
             <ul className="problems">
               {stats.deliveries.recentProblems.map((problem) => (
@@ -87,9 +144,19 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
         <h2 id="install-heading">Installation</h2>
         <dl className="facts">
           <dt>Status</dt>
-          <dd>{workspace.uninstalledAt ? `Uninstalled ${workspace.uninstalledAt.toISOString()}` : 'Installed'}</dd>
+          <dd>
+            {workspace.uninstalledAt ? (
+              <>
+                Uninstalled <When date={workspace.uninstalledAt} />
+              </>
+            ) : (
+              'Installed'
+            )}
+          </dd>
           <dt>Installed</dt>
-          <dd>{workspace.installedAt?.toISOString() ?? '—'}</dd>
+          <dd>
+            <When date={workspace.installedAt} />
+          </dd>
           <dt>Installed by</dt>
           <dd>{workspace.installer ?? '—'}</dd>
           <dt>Members signed in</dt>

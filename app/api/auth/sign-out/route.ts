@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { readCookie, redirectTo } from '@/lib/http/cookies';
 import { assertSameOrigin } from '@/lib/http/csrf';
 import { publicRoute } from '@/lib/http/web-route';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,6 @@ export const POST = publicRoute(async ({ head }) => {
   if (token) await revokeSession(token);
   return redirectTo(`${env().appUrl}/`, [cookieSpec(SESSION_COOKIE, '', new Date(0))]);
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -2,6 +2,7 @@ import { syncMember } from '@/lib/auth/members';
 import { finishOAuth } from '@/lib/http/oauth-responses';
 import { publicRoute } from '@/lib/http/web-route';
 import { completeInstall } from '@/lib/slack/install';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,6 @@ export const GET = publicRoute(({ head }) =>
     return syncMember({ teamId: installed.teamId, slackUserId: installed.installerSlackUserId, isInstaller: true });
   }),
 );
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

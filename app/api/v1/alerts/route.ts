@@ -5,6 +5,7 @@ import { webRoute } from '@/lib/http/web-route';
 import { withApi } from '@/lib/http/with-api';
 import { alertListQuerySchema } from '@/lib/schemas/alert';
 import { readSearchParams } from '@/lib/schemas/read-search-params';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,3 +17,6 @@ export const GET = withApi('alerts:read', async ({ request, scope }) => {
   const query = alertListQuerySchema.parse(readSearchParams(apiQuery(request)));
   return Response.json(await listAlerts(scope, query));
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { apiKeyJson } from '@/lib/api-keys/api-key-json';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { withApi } from '@/lib/http/with-api';
 import { apiKeyInputSchema } from '@/lib/schemas/api-key';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,6 @@ export const POST = withApi('config:write', async ({ json, scope }) => {
 
 /** GET /api/v1/api-keys: the workspace's keys (prefixes only). */
 export const GET = withApi('config:write', async ({ scope }) => Response.json({ api_keys: (await listApiKeys(scope)).map(apiKeyJson) }));
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

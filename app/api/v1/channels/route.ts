@@ -1,6 +1,7 @@
 import { channelJson, listChannels } from '@/lib/channels/channel-cache';
 import { apiQuery } from '@/lib/http/api-query';
 import { withApi } from '@/lib/http/with-api';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +10,6 @@ export const GET = withApi('alerts:read', async ({ request, scope }) => {
   const refresh = apiQuery(request).get('refresh') === 'true';
   return Response.json({ channels: (await listChannels(scope, { refresh })).map(channelJson) });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,6 +1,7 @@
 import { createEscalationPolicy, escalationPolicyJson, listEscalationPolicies } from '@/lib/escalation/policies';
 import { withApi } from '@/lib/http/with-api';
 import { escalationPolicyInputSchema } from '@/lib/schemas/escalation-policy';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,6 @@ export const POST = withApi('config:write', async ({ json, scope }) => {
   const policy = await createEscalationPolicy(scope, escalationPolicyInputSchema.parse(await json()));
   return Response.json(escalationPolicyJson(policy), { status: 201 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

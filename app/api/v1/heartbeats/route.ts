@@ -1,6 +1,7 @@
 import { createHeartbeat, heartbeatJson, listHeartbeats } from '@/lib/heartbeats/heartbeats';
 import { withApi } from '@/lib/http/with-api';
 import { heartbeatInputSchema } from '@/lib/schemas/heartbeat';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,6 @@ export const POST = withApi('config:write', async ({ json, scope }) => {
   const { heartbeat, token } = await createHeartbeat(scope, heartbeatInputSchema.parse(await json()));
   return Response.json(heartbeatJson(heartbeat, token), { status: 201 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

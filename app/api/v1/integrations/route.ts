@@ -1,6 +1,7 @@
 import { withApi } from '@/lib/http/with-api';
 import { createIntegration, listIntegrations } from '@/lib/integrations/integrations';
 import { integrationInputSchema } from '@/lib/schemas/integration';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,6 @@ export const GET = withApi('alerts:read', async ({ scope }) => Response.json({ i
 export const POST = withApi('config:write', async ({ json, scope }) =>
   Response.json(await createIntegration(scope, integrationInputSchema.parse(await json())), { status: 201 }),
 );
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,4 +1,5 @@
 import { openApiDocument } from '@/lib/openapi/openapi-document';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-static';
 
@@ -6,3 +7,6 @@ export const dynamic = 'force-static';
 export function GET(): Response {
   return Response.json(openApiDocument());
 }
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

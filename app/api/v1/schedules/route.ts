@@ -1,6 +1,7 @@
 import { withApi } from '@/lib/http/with-api';
 import { createSchedule, listSchedules, scheduleJson } from '@/lib/oncall/schedules';
 import { scheduleInputSchema } from '@/lib/schemas/schedule';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,6 @@ export const POST = withApi('config:write', async ({ json, scope }) => {
   const schedule = await createSchedule(scope, scheduleInputSchema.parse(await json()));
   return Response.json(scheduleJson(schedule), { status: 201 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,6 +1,7 @@
 import { withApi } from '@/lib/http/with-api';
 import { templateInputSchema } from '@/lib/schemas/template';
 import { createTemplate, listTemplates, templateJson } from '@/lib/templates/templates';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,6 @@ export const POST = withApi('config:write', async ({ json, scope }) => {
   const template = await createTemplate(scope, templateInputSchema.parse(await json()));
   return Response.json(templateJson(template), { status: 201 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { alertSnippets, type AlertSnippet } from '@/lib/api-keys/alert-snippets';
 import { curlExample } from '@/lib/api-keys/curl-example';
 import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
 import { env } from '@/lib/env';
@@ -13,6 +14,8 @@ export interface CreatedKey {
   name: string;
   key: string;
   curl: string;
+  /** The same test alert in Node.js, Python and Go. */
+  snippets: AlertSnippet[];
 }
 
 /** createKeyAction creates an API key from the form (admins only) and returns the key, once. */
@@ -26,7 +29,12 @@ export async function createKeyAction(teamId: string, _previous: FormState<Creat
     return {
       status: 'ok',
       message: `Created the key “${created.name}”. Copy it now: it is not shown again.`,
-      result: { name: created.name, key: created.key, curl: curlExample(env().appUrl, created.key) },
+      result: {
+        name: created.name,
+        key: created.key,
+        curl: curlExample(env().appUrl, created.key),
+        snippets: alertSnippets(env().appUrl, created.key).filter((snippet) => snippet.language !== 'curl'),
+      },
     };
   } catch (error) {
     return failureState(error, values);

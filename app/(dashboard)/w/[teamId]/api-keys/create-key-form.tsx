@@ -37,6 +37,13 @@ export function CreateKeyForm({ action }: { action: Action }) {
             {state.result.curl}
           </pre>
           <CopyButton text={state.result.curl} label="Copy curl command" />
+          {state.result.snippets.map((snippet) => (
+            <details key={snippet.language} className="snippet" data-testid={`snippet-${snippet.language}`}>
+              <summary>{snippet.language}</summary>
+              <pre className="code-block">{snippet.code}</pre>
+              <CopyButton text={snippet.code} label={`Copy ${snippet.language} code`} />
+            </details>
+          ))}
         </section>
       )}
       <form action={formAction} className="card form" aria-labelledby="create-key-heading" noValidate>

@@ -6,7 +6,7 @@ import { listChannels } from '@/lib/channels/channel-cache';
 import { channelOption, type ChannelOption } from '@/lib/channels/channel-options';
 import { failureState, readFormValues, type FormState } from '@/lib/forms/form-state';
 import { parseNewRoute, parseRouteEdit, ROUTE_LIST_FIELDS } from '@/lib/routes/route-form';
-import { createRoute, deleteRoute, getRoute, updateRoute } from '@/lib/routes/routes';
+import { createRoute, deleteRoute, getRoute, updateRoute, moveRoute } from '@/lib/routes/routes';
 import { sendTestAlert } from '@/lib/routes/send-test-alert';
 import { dashboardContext } from '../dashboard-context';
 
@@ -52,6 +52,14 @@ export async function routeRowAction(teamId: string, routeId: string, _previous:
         await deleteRoute(scope, routeId);
         revalidatePath(`/w/${teamId}/routes`);
         return { status: 'ok', message: `Deleted “${route.name}”.` };
+      }
+      case 'up':
+      case 'down': {
+        const route = await getRoute(scope, routeId);
+        const up = formData.get('intent') === 'up';
+        await moveRoute(scope, routeId, up ? -1 : 1);
+        revalidatePath(`/w/${teamId}/routes`);
+        return { status: 'ok', message: `Moved “${route.name}” ${up ? 'up' : 'down'}.` };
       }
       case 'test': {
         const { route, body, received } = await sendTestAlert(scope, routeId);

@@ -43,7 +43,7 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
           <p>No routes yet: every alert is stored as unrouted.</p>
         ) : (
           <ol className="route-list">
-            {routes.map((route) => (
+            {routes.map((route, index) => (
               <li key={route.id} className={route.enabled ? 'route' : 'route route-disabled'} data-testid="route-item">
                 <div className="route-head">
                   <h3>{route.name}</h3>
@@ -78,6 +78,8 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
                     enabled={route.enabled}
                     editHref={`/w/${teamId}/routes/${route.id}`}
                     alertsHref={`/w/${teamId}/alerts`}
+                    first={index === 0}
+                    last={index === routes.length - 1}
                   />
                 )}
               </li>

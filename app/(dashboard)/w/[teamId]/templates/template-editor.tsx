@@ -165,7 +165,10 @@ export function TemplateEditor({
         )}
         <details className="placeholder-help" id={`${id}-placeholders`} open>
           <summary>Placeholders</summary>
-          <p className="hint">Use them in any text; values are escaped for mrkdwn.{!readOnly && ' Click one to insert it at the cursor.'}</p>
+          <p className="hint">
+            Use them in any text; values are escaped for mrkdwn.{!readOnly && ' Click one to insert it at the cursor.'} Wrap a part in{' '}
+            <code>{'[[ … ]]'}</code> to drop it when a placeholder in it is empty, e.g. <code>{'[[({{fields.environment}})]]'}</code>.
+          </p>
           <ul>
             {Object.entries(PLACEHOLDER_HELP).map(([name, help]) => (
               <li key={name}>

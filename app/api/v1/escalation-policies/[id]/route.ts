@@ -1,6 +1,7 @@
 import { deleteEscalationPolicy, escalationPolicyJson, getEscalationPolicy, updateEscalationPolicy } from '@/lib/escalation/policies';
 import { withApi } from '@/lib/http/with-api';
 import { escalationPolicyPatchSchema } from '@/lib/schemas/escalation-policy';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,3 +20,6 @@ export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, pa
   await deleteEscalationPolicy(scope, params.id);
   return new Response(null, { status: 204 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

@@ -1,6 +1,7 @@
 import { deleteHeartbeat, getHeartbeat, heartbeatJson, updateHeartbeat } from '@/lib/heartbeats/heartbeats';
 import { withApi } from '@/lib/http/with-api';
 import { heartbeatPatchSchema } from '@/lib/schemas/heartbeat';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +18,6 @@ export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, pa
   await deleteHeartbeat(scope, params.id);
   return new Response(null, { status: 204 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

@@ -1,6 +1,7 @@
 import { withApi } from '@/lib/http/with-api';
 import { deleteRoute, getRoute, routeJson, updateRoute } from '@/lib/routes/routes';
 import { routePatchSchema } from '@/lib/schemas/route';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +18,6 @@ export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, pa
   await deleteRoute(scope, params.id);
   return new Response(null, { status: 204 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

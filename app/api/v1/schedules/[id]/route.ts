@@ -1,6 +1,7 @@
 import { withApi } from '@/lib/http/with-api';
 import { deleteSchedule, getSchedule, scheduleJson, updateSchedule } from '@/lib/oncall/schedules';
 import { schedulePatchSchema } from '@/lib/schemas/schedule';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +18,6 @@ export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, pa
   await deleteSchedule(scope, params.id);
   return new Response(null, { status: 204 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

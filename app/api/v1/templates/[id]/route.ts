@@ -1,6 +1,7 @@
 import { withApi } from '@/lib/http/with-api';
 import { templateInputSchema } from '@/lib/schemas/template';
 import { deleteTemplate, getTemplate, templateJson, updateTemplate } from '@/lib/templates/templates';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,3 +21,6 @@ export const DELETE = withApi<{ id: string }>('config:write', async ({ scope, pa
   await deleteTemplate(scope, params.id);
   return new Response(null, { status: 204 });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST } = otherMethods({ GET, PUT, PATCH, DELETE });

@@ -8,6 +8,7 @@ import { When } from '@/app/(dashboard)/components/when';
 import { AppError } from '@/lib/errors';
 import { dashboardContext } from '../../dashboard-context';
 import { LiveRefresh } from '../live-refresh';
+import { retryDeliveriesAction } from '../../delivery-actions';
 import { alertStatusAction } from './actions';
 import { StatusButtons } from './status-buttons';
 import { DataTable } from '@/app/(dashboard)/components/data-table';
@@ -172,7 +173,16 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
         </section>
       </div>
       <section className="card" aria-labelledby="deliveries-heading">
-        <h2 id="deliveries-heading">Deliveries</h2>
+        <div className="title-row">
+          <h2 id="deliveries-heading">Deliveries</h2>
+          {scope.role === 'admin' && alert.deliveries.filter((delivery) => delivery.state === 'dead').length > 1 && (
+            <form action={retryDeliveriesAction.bind(null, teamId, alert.id, null)}>
+              <button className="button" type="submit">
+                Retry all failed
+              </button>
+            </form>
+          )}
+        </div>
         {alert.deliveries.length === 0 ? (
           <p>{alert.routed ? 'No deliveries yet.' : 'None: no route matched this alert.'}</p>
         ) : (
@@ -182,6 +192,13 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
                 <th scope="row">#{names.get(delivery.channel) ?? delivery.channel}</th>
                 <td>
                   <span className={`pill delivery-${delivery.state}`}>{delivery.state}</span>
+                  {scope.role === 'admin' && delivery.state === 'dead' && (
+                    <form className="inline" action={retryDeliveriesAction.bind(null, teamId, alert.id, delivery.channel)}>
+                      <button className="button small" type="submit" aria-label={`Retry #${names.get(delivery.channel) ?? delivery.channel}`}>
+                        Retry
+                      </button>
+                    </form>
+                  )}
                   {delivery.next_attempt_at && (
                     <span className="muted">
                       {' '}

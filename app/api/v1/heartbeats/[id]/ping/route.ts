@@ -1,5 +1,6 @@
 import { pingHeartbeat } from '@/lib/heartbeats/heartbeats';
 import { publicRoute } from '@/lib/http/web-route';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,6 @@ const ping = publicRoute<{ id: string }>(async ({ params }) => {
 export const GET = ping;
 /** POST /api/v1/heartbeats/{token}/ping: a ping. */
 export const POST = ping;
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { withApi } from '@/lib/http/with-api';
 import { onCallJson, scheduleOnCall } from '@/lib/oncall/schedules';
 import { readSearchParams } from '@/lib/schemas/read-search-params';
 import { onCallQuerySchema } from '@/lib/schemas/schedule';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,3 +19,6 @@ export const GET = withApi<{ id: string }>('alerts:read', async ({ request, scop
     timeline: view.timeline.map((segment) => ({ user: segment.user, start: segment.start, end: segment.end })),
   });
 });
+
+/** The other methods: 405 with `Allow` and the API's JSON error. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
