@@ -27,6 +27,8 @@ export function alertJson(alert: Alert) {
     acknowledged_at: alert.acknowledgedAt,
     resolved_at: alert.resolvedAt,
     snoozed_until: alert.snoozedUntil,
+    silenced: alert.silenced,
+    silence_id: alert.silenceId,
     created_at: alert.createdAt,
   };
 }
@@ -90,6 +92,7 @@ export function alertListWhere(scope: WorkspaceScope, query: Omit<AlertListQuery
     ...(query.severity?.length ? { severity: { in: query.severity } } : {}),
     ...(query.eventType?.length ? { eventType: { in: query.eventType } } : {}),
     ...(query.since || query.until ? { createdAt: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
+    ...(query.silenced !== undefined ? { silenced: query.silenced } : {}),
     ...(query.q ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { dedupKey: query.q }] } : {}),
   };
 }

@@ -17,6 +17,7 @@ export const ALERT_ACTION_IDS = {
   snooze: 'alert_snooze',
   reopen: 'alert_reopen',
   resolveWithNote: 'alert_resolve_with_note',
+  silence: 'alert_silence',
   open: 'alert_open',
 } as const;
 
@@ -66,9 +67,11 @@ export function buildAlertActions(alert: RenderableAlert, alertUrl: string): Act
   const resolve = button('Resolve', ids.resolve, alert.id, 'danger');
   const snooze = button('Snooze 1h', ids.snooze, alert.id);
   const resolveWithNote = button('Resolve with note…', ids.resolveWithNote, alert.id);
+  // Silences new alerts like this one (its event type and source) for an hour; this one stays as it is.
+  const silence = button('Silence 1h', ids.silence, alert.id);
   const byStatus: Record<RenderableAlert['status'], ButtonElement[]> = {
-    triggered: [acknowledge, resolve, snooze, resolveWithNote],
-    acknowledged: [resolve, resolveWithNote, snooze],
+    triggered: [acknowledge, resolve, snooze, resolveWithNote, silence],
+    acknowledged: [resolve, resolveWithNote, snooze, silence],
     resolved: [button('Reopen', ids.reopen, alert.id)],
   };
   const elements = [...byStatus[alert.status]];

@@ -59,3 +59,16 @@ export const TEMPLATE_PREVIEW = {
   severity: 'critical',
   alert: { title: 'Deploy of checkout-api to production failed', fields: { service: 'checkout-api', environment: 'production', version: 'v2024.05.02-1' } },
 };
+
+/** DEPLOY_SILENCE holds back deploy alerts from CI for an hour. */
+export const DEPLOY_SILENCE = {
+  event_type: 'deploy.*',
+  source: 'ci',
+  fields: [{ name: 'region', op: '=~', value: 'eu-.*' }],
+  starts_at: '2024-05-01T14:00:00Z',
+  ends_at: '2024-05-01T15:00:00Z',
+  comment: 'Deploy freeze during the migration',
+};
+
+/** SILENCE_PATCH moves a silence's end. */
+export const SILENCE_PATCH = { ends_at: '2024-05-01T16:00:00Z' };

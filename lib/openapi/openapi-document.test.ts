@@ -17,6 +17,8 @@ import { routeJson } from '@/lib/routes/routes';
 import { alertInputSchema } from '@/lib/schemas/alert';
 import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
+import { silenceJson } from '@/lib/silences/silences';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
 import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager';
@@ -190,6 +192,8 @@ describe('openApiDocument', () => {
       ApiKeyInput: apiKeyInputSchema,
       RouteInput: routeInputSchema,
       RoutePatch: routePatchSchema,
+      SilenceInput: silenceInputSchema,
+      SilencePatch: silencePatchSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
     };
@@ -283,6 +287,8 @@ describe('the response schemas', () => {
       links: [{ text: 'Run', url: 'https://example.com/run' }],
       source: 'ci',
       dedupKey: 'deploy/checkout-api',
+      silenceId: null,
+      silenced: false,
       openDedupKey: null,
       status: 'resolved',
       routed: true,
@@ -317,6 +323,24 @@ describe('the response schemas', () => {
       updatedAt: at,
     };
     expectMirrors(out.routeOut, routeJson(route));
+    const silence = {
+      id: 's1',
+      workspaceId: 'T1',
+      eventType: 'deploy.*',
+      severities: ['critical' as const],
+      source: 'ci',
+      fieldMatchers: [{ name: 'region', op: '=~', value: 'eu-.*' }],
+      startsAt: at,
+      endsAt: new Date(at.getTime() + 3_600_000),
+      comment: 'freeze',
+      createdByType: 'api_key' as const,
+      createdById: 'k1',
+      createdByName: 'CI',
+      createdAt: at,
+      updatedAt: at,
+      heldAlerts: 2,
+    };
+    expectMirrors(out.silenceOut, silenceJson(silence, at));
     const template: Template = { id: 't1', workspaceId: 'T1', name: 'Deploys', blocks: [{ type: 'divider' }], createdAt: at, updatedAt: at };
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
@@ -397,6 +421,8 @@ describe('the README', () => {
       'POST /api/v1/api-keys': apiKeyInputSchema,
       'POST /api/v1/routes': routeInputSchema,
       'PATCH /api/v1/routes/{id}': routePatchSchema,
+      'POST /api/v1/silences': silenceInputSchema,
+      'PATCH /api/v1/silences/{id}': silencePatchSchema,
       'POST /api/v1/templates': templateInputSchema,
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,

@@ -9,6 +9,7 @@ import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySch
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
 import { severitySchema } from '@/lib/schemas/primitives';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
+import { SILENCE_STATES, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import * as examples from './examples';
 import * as out from './response-schemas';
@@ -81,6 +82,17 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   ApiKey: { schema: out.apiKeyOut, description: 'An API key; only its prefix is ever shown again.' },
   ApiKeyCreated: { schema: out.apiKeyCreatedOut, description: 'A new API key: `key` is in this answer only.' },
   ApiKeyList: { schema: out.apiKeyListOut, description: "The workspace's API keys." },
+  SilenceInput: {
+    schema: silenceInputSchema,
+    description:
+      'A silence: new alerts matching every given matcher — `event_type` (a pattern with `*` wildcards), `severities` (any of), ' +
+      '`source` (exact) and `fields` (`=`, `!=`, `=~` an anchored regular expression; a missing field is the empty string) — ' +
+      'between `starts_at` (default now) and `ends_at` are stored and shown as silenced but not posted. When it ends, those still ' +
+      'open are posted. At least one matcher; at most 90 days.',
+  },
+  SilencePatch: { schema: silencePatchSchema, description: 'Any silence fields, at least one; a new `ends_at` moves the release.' },
+  Silence: { schema: out.silenceOut, description: 'A silence; `state` is `pending` before `starts_at`, `active`, or `expired` from `ends_at`.' },
+  SilenceList: { schema: out.silenceListOut, description: 'Silences not over yet (ending soonest first), then the latest 100 expired.' },
   Route: { schema: out.routeOut, description: 'A routing rule.' },
   RouteList: { schema: out.routeListOut, description: 'Routes in evaluation order.' },
   Template: { schema: out.templateOut, description: 'A saved template.' },
@@ -138,6 +150,7 @@ function alertListParameters(): Json[] {
     limit: 'Page size.',
     cursor: '`next_cursor` of the previous page.',
     q: 'Text to find in titles, or an exact dedup key.',
+    silenced: '`true`: only alerts a silence holds back now; `false`: only the others.',
   };
   return Object.entries(query.properties).map(([name, schema]) => ({
     name,
@@ -185,6 +198,7 @@ const ERROR_RESPONSES: Record<ErrorStatus | 401 | 403, string> = {
 const ALERTS = 'Alerts';
 const API_KEYS = 'API keys';
 const ROUTES = 'Routes';
+const SILENCES = 'Silences';
 const TEMPLATES = 'Templates';
 const CHANNELS = 'Channels';
 const SYSTEM = 'System';
@@ -337,6 +351,72 @@ const paths = (): Record<string, PathSpec> => ({
         tag: ROUTES,
         permission: 'config:write',
         ok: { status: 204, description: 'Deleted.' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/silences': {
+    operations: {
+      get: {
+        operationId: 'listSilences',
+        summary: 'List silences',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            description: 'Only silences in these states (repeat the parameter or separate with commas).',
+            schema: { type: 'array', items: { type: 'string', enum: [...SILENCE_STATES] } },
+            style: 'form',
+            explode: true,
+          },
+        ],
+        ok: { status: 200, description: 'The silences.', schema: 'SilenceList' },
+        errors: [400],
+      },
+      post: {
+        operationId: 'createSilence',
+        summary: 'Create a silence',
+        description: 'Holds back the posts of matching new alerts until `ends_at`; alerts already posted stay as they are.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'SilenceInput', examples: { freeze: example('Silence deploy alerts from CI for an hour', examples.DEPLOY_SILENCE) } },
+        ok: { status: 201, description: 'The new silence.', schema: 'Silence' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/silences/{id}': {
+    parameters: [ref('parameters', 'SilenceId')],
+    operations: {
+      get: {
+        operationId: 'getSilence',
+        summary: 'Get a silence',
+        description: '`held_alerts` counts the open alerts it holds back now.',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The silence.', schema: 'Silence' },
+        errors: [404],
+      },
+      patch: {
+        operationId: 'updateSilence',
+        summary: 'Change a silence',
+        description: 'Changes the given fields only; alerts it already holds stay held until it ends.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'SilencePatch', examples: { extend: example('Make it last longer', examples.SILENCE_PATCH) } },
+        ok: { status: 200, description: 'The changed silence.', schema: 'Silence' },
+        errors: [400, 404, 413],
+      },
+      delete: {
+        operationId: 'expireSilence',
+        summary: 'Expire a silence',
+        description: 'Ends the silence now; it stays listed as expired, and the open alerts it held are posted.',
+        tag: SILENCES,
+        permission: 'config:write',
+        ok: { status: 200, description: 'The expired silence.', schema: 'Silence' },
         errors: [404],
       },
     },
@@ -564,6 +644,7 @@ function build(): OpenApiDocument {
       { name: ALERTS, description: 'Send alerts, change their status, read them back.' },
       { name: API_KEYS, description: 'Keys for services calling this API.' },
       { name: ROUTES, description: 'Which event types and severities go to which channels.' },
+      { name: SILENCES, description: 'Hold back the posts of matching alerts for a while.' },
       { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
       { name: CHANNELS, description: "The workspace's Slack channels." },
       { name: SYSTEM, description: 'Health and this document.' },
@@ -584,6 +665,7 @@ function build(): OpenApiDocument {
         AlertId: idParameter('alert'),
         ApiKeyId: idParameter('API key'),
         RouteId: idParameter('route'),
+        SilenceId: idParameter('silence'),
         TemplateId: idParameter('template'),
         TeamId: {
           name: 'team_id',

@@ -43,6 +43,8 @@ export const alertOut = z.object({
   acknowledged_at: nullableDateTime,
   resolved_at: nullableDateTime,
   snoozed_until: nullableDateTime,
+  silenced: z.boolean(),
+  silence_id: z.string().nullable(),
   created_at: dateTime,
 });
 
@@ -110,6 +112,26 @@ export const apiKeyCreatedOut = apiKeyOut.extend({ key: z.string().startsWith('k
 
 /** apiKeyListOut is `GET /api/v1/api-keys`. */
 export const apiKeyListOut = z.object({ api_keys: z.array(apiKeyOut) });
+
+/** silenceOut mirrors silenceJson (lib/silences/silences.ts). */
+export const silenceOut = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'active', 'expired']),
+  event_type: z.string().nullable(),
+  severities: z.array(severityOut),
+  source: z.string().nullable(),
+  fields: z.array(z.object({ name: z.string(), op: z.enum(['=', '!=', '=~']), value: z.string() })),
+  starts_at: dateTime,
+  ends_at: dateTime,
+  comment: z.string(),
+  created_by: z.object({ type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']), id: z.string().nullable(), name: z.string() }),
+  held_alerts: z.int().min(0).optional(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** silenceListOut is `GET /api/v1/silences`. */
+export const silenceListOut = z.object({ silences: z.array(silenceOut) });
 
 /** routeOut mirrors routeJson (lib/routes/routes.ts). */
 export const routeOut = z.object({
