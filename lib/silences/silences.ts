@@ -153,3 +153,14 @@ export async function listSilences(scope: WorkspaceScope, options: { state?: Sil
   const all = [...current, ...expired];
   return options.state?.length ? all.filter((silence) => options.state!.includes(silenceState(silence, now))) : all;
 }
+
+/** heldAlertCounts counts, per silence of the workspace, the open alerts it holds back now. */
+export async function heldAlertCounts(scope: WorkspaceScope, silenceIds: string[]): Promise<Map<string, number>> {
+  if (silenceIds.length === 0) return new Map();
+  const groups = await db().alert.groupBy({
+    by: ['silenceId'],
+    where: { workspaceId: scope.workspaceId, silenceId: { in: silenceIds }, silenced: true, status: { not: 'resolved' } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.silenceId!, group._count._all]));
+}

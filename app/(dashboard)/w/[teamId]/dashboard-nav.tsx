@@ -6,6 +6,7 @@ const SECTIONS = [
   { path: '', label: 'Overview' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/routes', label: 'Routes' },
+  { path: '/silences', label: 'Silences' },
   { path: '/templates', label: 'Templates' },
   { path: '/api-keys', label: 'API keys' },
   { path: '/settings', label: 'Settings' },
