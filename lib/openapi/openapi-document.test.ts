@@ -318,6 +318,7 @@ describe('the response schemas', () => {
       channelIds: ['C0123ABCD'],
       templateId: null,
       enabled: true,
+      stormLimit: 10,
       position: 0,
       createdAt: at,
       updatedAt: at,

@@ -151,6 +151,7 @@ function alertListParameters(): Json[] {
     cursor: '`next_cursor` of the previous page.',
     q: 'Text to find in titles, or an exact dedup key.',
     silenced: '`true`: only alerts a silence holds back now; `false`: only the others.',
+    digest: 'Only the alerts folded into this storm digest (the link of a digest message).',
   };
   return Object.entries(query.properties).map(([name, schema]) => ({
     name,

@@ -52,12 +52,13 @@ export const alertOut = z.object({
 export const deliveryOut = z.object({
   id: z.string(),
   channel: z.string(),
-  state: z.enum(['pending', 'sent', 'failed', 'dead']),
+  state: z.enum(['pending', 'sent', 'failed', 'dead', 'folded']),
   ts: z.string().nullable(),
   attempts: z.int().min(0),
   last_error: z.string().nullable(),
   sent_at: nullableDateTime,
   next_attempt_at: nullableDateTime,
+  digest_id: z.string().nullable(),
 });
 
 /** activityOut mirrors activityJson: one entry of an alert's timeline. */
@@ -142,6 +143,7 @@ export const routeOut = z.object({
   channels: z.array(z.string()),
   template_id: z.string().nullable(),
   enabled: z.boolean(),
+  storm_limit: z.int().min(0),
   position: z.int(),
   created_at: dateTime,
   updated_at: dateTime,

@@ -391,7 +391,8 @@ export async function queueAlertPosts(
 /** refreshAlertMessages marks every posted message of an alert for a chat.update; returns the live deliveries. */
 export async function refreshAlertMessages(tx: Tx, alertId: string): Promise<string[]> {
   await tx.$executeRaw`UPDATE deliveries SET dirty = true, next_attempt_at = now(), updated_at = now() WHERE alert_id = ${alertId} AND state = 'sent'`;
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state <> 'dead'`;
+  // A folded post has no message of its own (its digest lists it): no thread to reply in.
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state NOT IN ('dead', 'folded')`;
   return rows.map((row) => row.id);
 }
 

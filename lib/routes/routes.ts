@@ -18,6 +18,7 @@ export function routeJson(route: Route) {
     channels: route.channelIds,
     template_id: route.templateId,
     enabled: route.enabled,
+    storm_limit: route.stormLimit,
     position: route.position,
     created_at: route.createdAt,
     updated_at: route.updatedAt,
@@ -64,6 +65,7 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       channelIds: input.channels,
       templateId: input.templateId ?? null,
       enabled: input.enabled,
+      stormLimit: input.stormLimit,
       position: (last._max.position ?? -1) + 1,
     },
   });
@@ -85,6 +87,7 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       channelIds: patch.channels,
       templateId: patch.templateId,
       enabled: patch.enabled,
+      stormLimit: patch.stormLimit,
     },
   });
   forgetRoutingConfig(scope.workspaceId);

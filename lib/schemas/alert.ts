@@ -115,7 +115,7 @@ export function listParamSchema<T extends z.ZodType>(item: T) {
 
 /**
  * alertListQuerySchema validates the `GET /api/v1/alerts` query (see readSearchParams) and outputs
- * `{ status?, severity?, eventType?, since?, until?, limit, cursor?, q?, silenced? }`; unknown parameters are rejected.
+ * `{ status?, severity?, eventType?, since?, until?, limit, cursor?, q?, digest?, silenced? }`; unknown parameters are rejected.
  */
 export const alertListQuerySchema = strictObject({
   status: listParamSchema(enumSchema(ALERT_STATUSES)).optional(),
@@ -133,6 +133,7 @@ export const alertListQuerySchema = strictObject({
   q: stringSchema({ max: 200, trim: true })
     .transform((text) => (text === '' ? undefined : text))
     .optional(),
+  digest: stringSchema({ min: 1, max: 100 }).optional(),
   silenced: enumSchema(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),

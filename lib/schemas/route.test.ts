@@ -13,6 +13,7 @@ describe('routeInputSchema', () => {
       channels: ['C0123ABCD'],
       templateId: null,
       enabled: true,
+      stormLimit: 10,
     });
     expect(routeInputSchema.parse({ ...route, enabled: false }).enabled).toBe(false);
   });

@@ -27,16 +27,22 @@ const routeFields = {
   channels: arraySchema(channelIdSchema, { min: 1, max: 20, noun: 'channel', unique: true }),
   template_id: stringSchema({ min: 1, max: 100 }).nullable(),
   enabled: z.boolean({ error: typeError('true or false') }),
+  storm_limit: z
+    .int({ error: typeError('a whole number from 0 to 1000') })
+    .min(0, 'must be at least 0 (0: never fold)')
+    .max(1000, 'must be at most 1000'),
 };
 
 /**
  * routeInputSchema validates a new route and outputs `{ name, eventTypes, severities, channels, templateId?,
- * enabled }` (enabled defaults to true; templateId null or absent means the default template).
+ * enabled, stormLimit }` (enabled defaults to true; templateId null or absent means the default template;
+ * stormLimit, the posts per minute to a channel above which alerts fold into a digest, defaults to 10).
  */
 export const routeInputSchema = strictObject({
   ...routeFields,
   template_id: routeFields.template_id.optional(),
   enabled: routeFields.enabled.default(true),
+  storm_limit: routeFields.storm_limit.default(10),
 }).transform(camelizeKeys);
 
 /** RouteInput is a validated new route. */
