@@ -72,3 +72,6 @@ export const DEPLOY_SILENCE = {
 
 /** SILENCE_PATCH moves a silence's end. */
 export const SILENCE_PATCH = { ends_at: '2024-05-01T16:00:00Z' };
+
+/** SUNDAY_WINDOW silences disk alerts on Sunday nights in Berlin. */
+export const SUNDAY_WINDOW = { name: 'Sunday backups', event_type: 'disk.*', time_zone: 'Europe/Berlin', days: ['sun'], start: '02:00', end: '04:00' };

@@ -17,7 +17,8 @@ import { routeJson } from '@/lib/routes/routes';
 import { alertInputSchema } from '@/lib/schemas/alert';
 import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
-import { silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
+import { maintenanceWindowInputSchema, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
+import { windowJson } from '@/lib/silences/maintenance-windows';
 import { silenceJson } from '@/lib/silences/silences';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
@@ -194,6 +195,7 @@ describe('openApiDocument', () => {
       RoutePatch: routePatchSchema,
       SilenceInput: silenceInputSchema,
       SilencePatch: silencePatchSchema,
+      MaintenanceWindowInput: maintenanceWindowInputSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
     };
@@ -337,11 +339,31 @@ describe('the response schemas', () => {
       createdByType: 'api_key' as const,
       createdById: 'k1',
       createdByName: 'CI',
+      windowId: null,
       createdAt: at,
       updatedAt: at,
       heldAlerts: 2,
     };
     expectMirrors(out.silenceOut, silenceJson(silence, at));
+    const window = {
+      id: 'w1',
+      workspaceId: 'T1',
+      name: 'Sunday backups',
+      eventType: 'disk.*',
+      severities: [],
+      source: null,
+      fieldMatchers: [],
+      timeZone: 'Europe/Berlin',
+      days: [0],
+      startTime: '02:00',
+      endTime: '04:00',
+      createdByType: 'api_key' as const,
+      createdById: 'k1',
+      createdByName: 'CI',
+      createdAt: at,
+      updatedAt: at,
+    };
+    expectMirrors(out.maintenanceWindowOut, windowJson(window, at));
     const template: Template = { id: 't1', workspaceId: 'T1', name: 'Deploys', blocks: [{ type: 'divider' }], createdAt: at, updatedAt: at };
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
@@ -424,6 +446,7 @@ describe('the README', () => {
       'PATCH /api/v1/routes/{id}': routePatchSchema,
       'POST /api/v1/silences': silenceInputSchema,
       'PATCH /api/v1/silences/{id}': silencePatchSchema,
+      'POST /api/v1/maintenance-windows': maintenanceWindowInputSchema,
       'POST /api/v1/templates': templateInputSchema,
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,

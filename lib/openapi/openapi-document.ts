@@ -9,7 +9,7 @@ import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySch
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
 import { severitySchema } from '@/lib/schemas/primitives';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
-import { SILENCE_STATES, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
+import { maintenanceWindowInputSchema, SILENCE_STATES, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import * as examples from './examples';
 import * as out from './response-schemas';
@@ -93,6 +93,14 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   SilencePatch: { schema: silencePatchSchema, description: 'Any silence fields, at least one; a new `ends_at` moves the release.' },
   Silence: { schema: out.silenceOut, description: 'A silence; `state` is `pending` before `starts_at`, `active`, or `expired` from `ends_at`.' },
   SilenceList: { schema: out.silenceListOut, description: 'Silences not over yet (ending soonest first), then the latest 100 expired.' },
+  MaintenanceWindowInput: {
+    schema: maintenanceWindowInputSchema,
+    description:
+      'A silence on a weekly schedule: the matchers of a silence, and `days` between local `start` and `end` (HH:MM; an end at or ' +
+      'before the start is the next day) in the IANA `time_zone`, DST-correct. Each occurrence is a silence with this `window_id`.',
+  },
+  MaintenanceWindow: { schema: out.maintenanceWindowOut, description: 'A maintenance window; `next` is the occurrence open now or the next one.' },
+  MaintenanceWindowList: { schema: out.maintenanceWindowListOut, description: 'Maintenance windows by name.' },
   Route: { schema: out.routeOut, description: 'A routing rule.' },
   RouteList: { schema: out.routeListOut, description: 'Routes in evaluation order.' },
   Template: { schema: out.templateOut, description: 'A saved template.' },
@@ -422,6 +430,49 @@ const paths = (): Record<string, PathSpec> => ({
       },
     },
   },
+  '/api/v1/maintenance-windows': {
+    operations: {
+      get: {
+        operationId: 'listMaintenanceWindows',
+        summary: 'List maintenance windows',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The windows.', schema: 'MaintenanceWindowList' },
+      },
+      post: {
+        operationId: 'createMaintenanceWindow',
+        summary: 'Create a maintenance window',
+        description: 'Silences matching new alerts on a weekly schedule in a time zone; the occurrence open now (if any) starts at once.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'MaintenanceWindowInput', examples: { sundays: example('Sundays 02:00–04:00 in Berlin', examples.SUNDAY_WINDOW) } },
+        ok: { status: 201, description: 'The new window.', schema: 'MaintenanceWindow' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/maintenance-windows/{id}': {
+    parameters: [ref('parameters', 'MaintenanceWindowId')],
+    operations: {
+      get: {
+        operationId: 'getMaintenanceWindow',
+        summary: 'Get a maintenance window',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The window.', schema: 'MaintenanceWindow' },
+        errors: [404],
+      },
+      delete: {
+        operationId: 'deleteMaintenanceWindow',
+        summary: 'Delete a maintenance window',
+        description: 'No more occurrences; one under way ends now and the open alerts it held are posted.',
+        tag: SILENCES,
+        permission: 'config:write',
+        ok: { status: 204, description: 'Deleted.' },
+        errors: [404],
+      },
+    },
+  },
   '/api/v1/templates': {
     operations: {
       get: {
@@ -667,6 +718,7 @@ function build(): OpenApiDocument {
         ApiKeyId: idParameter('API key'),
         RouteId: idParameter('route'),
         SilenceId: idParameter('silence'),
+        MaintenanceWindowId: idParameter('maintenance window'),
         TemplateId: idParameter('template'),
         TeamId: {
           name: 'team_id',

@@ -125,6 +125,7 @@ export const silenceOut = z.object({
   starts_at: dateTime,
   ends_at: dateTime,
   comment: z.string(),
+  window_id: z.string().nullable(),
   created_by: z.object({ type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']), id: z.string().nullable(), name: z.string() }),
   held_alerts: z.int().min(0).optional(),
   created_at: dateTime,
@@ -133,6 +134,27 @@ export const silenceOut = z.object({
 
 /** silenceListOut is `GET /api/v1/silences`. */
 export const silenceListOut = z.object({ silences: z.array(silenceOut) });
+
+/** maintenanceWindowOut mirrors windowJson (lib/silences/maintenance-windows.ts). */
+export const maintenanceWindowOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  event_type: z.string().nullable(),
+  severities: z.array(severityOut),
+  source: z.string().nullable(),
+  fields: z.array(z.object({ name: z.string(), op: z.enum(['=', '!=', '=~']), value: z.string() })),
+  time_zone: z.string(),
+  days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])),
+  start: z.string(),
+  end: z.string(),
+  next: z.object({ starts_at: dateTime, ends_at: dateTime }).nullable(),
+  created_by: z.object({ type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']), id: z.string().nullable(), name: z.string() }),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** maintenanceWindowListOut is `GET /api/v1/maintenance-windows`. */
+export const maintenanceWindowListOut = z.object({ maintenance_windows: z.array(maintenanceWindowOut) });
 
 /** routeOut mirrors routeJson (lib/routes/routes.ts). */
 export const routeOut = z.object({

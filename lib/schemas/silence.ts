@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { camelizeKeys } from './camelize-keys';
 import { ROUTE_PATTERN_PATTERN } from './route';
+import { isTimeZone } from '../silences/weekly-schedule';
 import { listParamSchema } from './alert';
 import { arraySchema, enumSchema, isoDateSchema, severitySchema, strictObject, stringSchema, typeError } from './primitives';
 
@@ -46,6 +47,38 @@ function checkSpan(value: { startsAt?: Date; endsAt?: Date }, ctx: z.RefinementC
     ctx.addIssue({ code: 'custom', path: ['ends_at'], message: 'must be at most 90 days after starts_at' });
   }
 }
+
+/** WEEKDAYS are the day names of maintenance windows, Sunday first (their index is the stored weekday). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const localTimeSchema = stringSchema({ min: 5, max: 5 }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM, e.g. 02:00');
+
+/**
+ * maintenanceWindowInputSchema validates a maintenance window: the matchers of a silence (at least one), and a
+ * weekly schedule — `days`, local `start` and `end` (an end at or before the start is the next day) in an IANA
+ * `time_zone`. Output in camelCase, days as weekday numbers (0 = Sunday).
+ */
+export const maintenanceWindowInputSchema = strictObject({
+  name: stringSchema({ min: 1, max: 100, trim: true }),
+  event_type: silenceFields.event_type.optional(),
+  severities: silenceFields.severities.default([]),
+  source: silenceFields.source.optional(),
+  fields: silenceFields.fields.default([]),
+  time_zone: stringSchema({ min: 1, max: 64 }).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+  days: arraySchema(enumSchema(WEEKDAYS), { min: 1, max: 7, noun: 'day', unique: true }),
+  start: localTimeSchema,
+  end: localTimeSchema,
+})
+  .transform(({ days, ...rest }) => ({ ...camelizeKeys(rest), days: days.map((day) => WEEKDAYS.indexOf(day)) }))
+  .superRefine((input, ctx) => {
+    if (!input.eventType && input.severities.length === 0 && !input.source && input.fields.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['event_type'], message: 'a window needs at least one matcher (event_type "*" silences everything)' });
+    }
+    if (input.start === input.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must differ from start' });
+  });
+
+/** MaintenanceWindowInput is a validated maintenance window. */
+export type MaintenanceWindowInput = z.output<typeof maintenanceWindowInputSchema>;
 
 /**
  * silenceInputSchema validates a new silence: at least one matcher (a silence of everything must say so with

@@ -38,6 +38,7 @@ export function silenceJson(silence: Silence & { heldAlerts?: number }, now = ne
     starts_at: silence.startsAt,
     ends_at: silence.endsAt,
     comment: silence.comment,
+    window_id: silence.windowId,
     created_by: { type: silence.createdByType, id: silence.createdById, name: silence.createdByName },
     ...(silence.heldAlerts !== undefined ? { held_alerts: silence.heldAlerts } : {}),
     created_at: silence.createdAt,
@@ -57,27 +58,31 @@ async function findSilenceOf(scope: WorkspaceScope, id: string): Promise<Silence
   return silence;
 }
 
+/** insertSilence stores a silence made by `actor` inside `tx` and schedules its end (the caller forgets the routing cache). */
+export async function insertSilence(tx: Tx, workspaceId: string, actor: Pick<Actor, 'type' | 'id' | 'name' | 'slackUserId'>, input: SilenceInput, windowId: string | null = null): Promise<Silence> {
+  const created = await tx.silence.create({
+    data: {
+      workspaceId,
+      eventType: input.eventType ?? null,
+      severities: input.severities,
+      source: input.source ?? null,
+      fieldMatchers: input.fields,
+      startsAt: input.startsAt ?? new Date(),
+      endsAt: input.endsAt,
+      comment: input.comment,
+      createdByType: actor.type,
+      createdById: actor.slackUserId ?? actor.id,
+      createdByName: actor.name,
+      windowId,
+    },
+  });
+  await scheduleSilenceEnd(tx, created);
+  return created;
+}
+
 /** createSilenceBy stores a silence made by `actor` in a workspace and schedules its end. */
 export async function createSilenceBy(workspaceId: string, actor: Actor, input: SilenceInput): Promise<Silence> {
-  const silence = await db().$transaction(async (tx) => {
-    const created = await tx.silence.create({
-      data: {
-        workspaceId,
-        eventType: input.eventType ?? null,
-        severities: input.severities,
-        source: input.source ?? null,
-        fieldMatchers: input.fields,
-        startsAt: input.startsAt ?? new Date(),
-        endsAt: input.endsAt,
-        comment: input.comment,
-        createdByType: actor.type,
-        createdById: actor.slackUserId ?? actor.id,
-        createdByName: actor.name,
-      },
-    });
-    await scheduleSilenceEnd(tx, created);
-    return created;
-  });
+  const silence = await db().$transaction((tx) => insertSilence(tx, workspaceId, actor, input));
   forgetRoutingConfig(workspaceId);
   signalWork('job');
   return silence;
@@ -134,6 +139,15 @@ export async function expireSilence(scope: WorkspaceScope, id: string): Promise<
   forgetRoutingConfig(scope.workspaceId);
   signalWork('job');
   return silence;
+}
+
+/** endSilencesOfWindow ends a maintenance window's current and future occurrences now (inside `tx`). */
+export async function endSilencesOfWindow(tx: Tx, workspaceId: string, windowId: string, now = new Date()): Promise<void> {
+  const open = await tx.silence.findMany({ where: { workspaceId, windowId, endsAt: { gt: now } } });
+  for (const silence of open) {
+    const ended = await tx.silence.update({ where: { id: silence.id }, data: { endsAt: now, ...(silence.startsAt > now ? { startsAt: now } : {}) } });
+    await scheduleSilenceEnd(tx, ended);
+  }
 }
 
 /** getSilence returns one silence of the workspace with how many alerts it holds now. */

@@ -8,8 +8,11 @@ import * as silencesRoute from '@/app/api/v1/silences/route';
 import * as silenceRoute from '@/app/api/v1/silences/[id]/route';
 import * as alertsRoute from '@/app/api/v1/alerts/route';
 import * as alertRoute from '@/app/api/v1/alerts/[id]/route';
+import * as windowsRoute from '@/app/api/v1/maintenance-windows/route';
+import * as windowRoute from '@/app/api/v1/maintenance-windows/[id]/route';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
+import { materializeWindow } from '@/lib/silences/maintenance-windows';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -206,6 +209,66 @@ describe('silenced alerts', () => {
     await waitFor(async () => (await db().job.count({ where: { key: `silence-end:${silence.id}:${silence.ends_at as string}`, state: 'done' } })) === 1, 10_000, 'the old end ran');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(posted('moved thing')).toBe(false);
+  });
+});
+
+describe('maintenance windows', () => {
+  const hhmm = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  const weekday = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(date).toLowerCase();
+
+  it('hold matching alerts during an occurrence; the next occurrence is made when one ends; deleting one ends it and posts what it held', async () => {
+    const zone = 'Europe/Berlin';
+    const now = new Date();
+    const start = new Date(now.getTime() - 60_000);
+    const end = new Date(now.getTime() + 3_600_000);
+    // Today in Berlin only; a window that would cross a day boundary in this test is avoided by its short span.
+    const created = await call(windowsRoute.POST, '/api/v1/maintenance-windows', {
+      method: 'POST',
+      body: { name: 'Backups', event_type: 'backup.*', time_zone: zone, days: [weekday(start, zone)], start: hhmm(start, zone), end: hhmm(end, zone) },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const window = created.json as Json & { id: string; next: { starts_at: string; ends_at: string } };
+    expect(window).toMatchObject({ name: 'Backups', time_zone: zone, days: [weekday(start, zone)] });
+    expect(Date.parse(window.next.starts_at)).toBeLessThanOrEqual(now.getTime());
+    const occurrence = await db().silence.findFirstOrThrow({ where: { windowId: window.id } });
+    expect(occurrence.endsAt.toISOString()).toBe(window.next.ends_at);
+    expect((await call(windowRoute.GET, `/api/v1/maintenance-windows/${window.id}`, { key: otherKey, params: { id: window.id } })).status).toBe(404);
+
+    worker = startWorker({ pollMs: 50 });
+    const held = await trigger('nightly backup slow', { eventType: 'backup.slow' });
+    expect(await db().alert.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ silenced: true, silenceId: occurrence.id });
+
+    // When the occurrence ends (the clock moved to its end), the next one (a week later) is made.
+    const job = await db().job.findFirstOrThrow({ where: { kind: 'window-next', state: 'pending' } });
+    expect(job.runAt.getTime()).toBe(occurrence.endsAt.getTime());
+    await sqlPool().query('UPDATE jobs SET run_at = now() WHERE id = $1', [job.id]);
+    await waitFor(async () => (await db().job.findUniqueOrThrow({ where: { id: job.id } })).state === 'done', 10_000, 'window-next ran');
+    // The occurrence has not ended yet (only its job was moved): no second one while it lasts.
+    expect(await db().silence.count({ where: { windowId: window.id } })).toBe(1);
+    // At its end (the clock set there), the next one is the same local times a week later.
+    const stored = await db().maintenanceWindow.findUniqueOrThrow({ where: { id: window.id } });
+    const atEnd = new Date(occurrence.endsAt.getTime() + 1);
+    await db().$transaction((tx) => materializeWindow(tx, stored, atEnd));
+    const next = await db().silence.findFirstOrThrow({ where: { windowId: window.id, id: { not: occurrence.id } } });
+    expect(hhmm(next.startsAt, zone)).toBe(hhmm(start, zone));
+    expect(next.startsAt.getTime() - occurrence.startsAt.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
+    expect(next.startsAt.getTime() - occurrence.startsAt.getTime()).toBeLessThanOrEqual(7 * 86_400_000 + 3_600_000);
+    expect(await db().job.count({ where: { kind: 'window-next', key: `window-next:${window.id}:${next.endsAt.toISOString()}` } })).toBe(1);
+
+    expect((await call(windowRoute.DELETE, `/api/v1/maintenance-windows/${window.id}`, { method: 'DELETE', params: { id: window.id } })).status).toBe(204);
+    await waitFor(() => posted('nightly backup slow'), 10_000, 'the held alert posted when the window went');
+    expect((await db().silence.findUniqueOrThrow({ where: { id: occurrence.id } })).endsAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // The future occurrence is gone too (ended before it started).
+    expect((await db().silence.findUniqueOrThrow({ where: { id: next.id } })).endsAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('refuses an unknown time zone, day or time, naming the field', async () => {
+    const bad = async (body: Record<string, unknown>) => (await call(windowsRoute.POST, '/api/v1/maintenance-windows', { method: 'POST', body })).json.error!.message;
+    const base = { name: 'x', event_type: 'a.*', time_zone: 'Europe/Berlin', days: ['sun'], start: '02:00', end: '04:00' };
+    expect(await bad({ ...base, time_zone: 'Mars/Olympus' })).toMatch(/time_zone: must be an IANA time zone/);
+    expect(await bad({ ...base, days: ['sunday'] })).toMatch(/days/);
+    expect(await bad({ ...base, start: '25:00' })).toMatch(/start: must be a local time HH:MM/);
+    expect(await bad({ ...base, end: '02:00' })).toMatch(/end: must differ from start/);
   });
 });
 

@@ -4,8 +4,9 @@ import { digestRefresh } from './digest-refresh';
 import { retention } from './retention';
 import { silenceEnd } from './silence-end';
 import { snoozeExpiry } from './snooze-expiry';
+import { windowNext } from './window-next';
 
-const handlers: JobHandler<never>[] = [retention, snoozeExpiry, silenceEnd, digestRefresh] as JobHandler<never>[];
+const handlers: JobHandler<never>[] = [retention, snoozeExpiry, silenceEnd, digestRefresh, windowNext] as JobHandler<never>[];
 
 /** JOB_HANDLERS maps a job kind to its handler. */
 export const JOB_HANDLERS = new Map<string, JobHandler<unknown>>(handlers.map((handler) => [handler.kind, handler as JobHandler<unknown>]));
