@@ -321,6 +321,7 @@ describe('the response schemas', () => {
       templateId: null,
       enabled: true,
       stormLimit: 10,
+      threadReplies: 'all' as const,
       position: 0,
       createdAt: at,
       updatedAt: at,

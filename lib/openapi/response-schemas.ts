@@ -166,6 +166,7 @@ export const routeOut = z.object({
   template_id: z.string().nullable(),
   enabled: z.boolean(),
   storm_limit: z.int().min(0),
+  thread_replies: z.enum(['all', 'status', 'none']),
   position: z.int(),
   created_at: dateTime,
   updated_at: dateTime,

@@ -19,6 +19,7 @@ export function routeJson(route: Route) {
     template_id: route.templateId,
     enabled: route.enabled,
     storm_limit: route.stormLimit,
+    thread_replies: route.threadReplies,
     position: route.position,
     created_at: route.createdAt,
     updated_at: route.updatedAt,
@@ -66,6 +67,7 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       templateId: input.templateId ?? null,
       enabled: input.enabled,
       stormLimit: input.stormLimit,
+      threadReplies: input.threadReplies,
       position: (last._max.position ?? -1) + 1,
     },
   });
@@ -88,6 +90,7 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       templateId: patch.templateId,
       enabled: patch.enabled,
       stormLimit: patch.stormLimit,
+      threadReplies: patch.threadReplies,
     },
   });
   forgetRoutingConfig(scope.workspaceId);

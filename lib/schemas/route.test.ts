@@ -14,6 +14,7 @@ describe('routeInputSchema', () => {
       templateId: null,
       enabled: true,
       stormLimit: 10,
+      threadReplies: 'all',
     });
     expect(routeInputSchema.parse({ ...route, enabled: false }).enabled).toBe(false);
   });

@@ -1,7 +1,7 @@
 // Schemas of routing rules (`/api/v1/routes`, DESIGN.md §5): which event types and severities go to which channels.
 import { z } from 'zod';
 import { camelizeKeys } from './camelize-keys';
-import { arraySchema, nameSchema, severitySchema, strictObject, stringSchema, typeError } from './primitives';
+import { arraySchema, enumSchema, nameSchema, severitySchema, strictObject, stringSchema, typeError } from './primitives';
 
 /** ROUTE_PATTERN_PATTERN is the alphabet of event-type patterns: an event type that may contain `*` wildcards. */
 export const ROUTE_PATTERN_PATTERN = /^[A-Za-z0-9_.:\-/*]+$/;
@@ -27,6 +27,7 @@ const routeFields = {
   channels: arraySchema(channelIdSchema, { min: 1, max: 20, noun: 'channel', unique: true }),
   template_id: stringSchema({ min: 1, max: 100 }).nullable(),
   enabled: z.boolean({ error: typeError('true or false') }),
+  thread_replies: enumSchema(['all', 'status', 'none']),
   storm_limit: z
     .int({ error: typeError('a whole number from 0 to 1000') })
     .min(0, 'must be at least 0 (0: never fold)')
@@ -36,13 +37,15 @@ const routeFields = {
 /**
  * routeInputSchema validates a new route and outputs `{ name, eventTypes, severities, channels, templateId?,
  * enabled, stormLimit }` (enabled defaults to true; templateId null or absent means the default template;
- * stormLimit, the posts per minute to a channel above which alerts fold into a digest, defaults to 10).
+ * stormLimit, the posts per minute to a channel above which alerts fold into a digest, defaults to 10;
+ * threadReplies — what the alert threads get: `all` lifecycle events, `status` changes only, `none` — to `all`).
  */
 export const routeInputSchema = strictObject({
   ...routeFields,
   template_id: routeFields.template_id.optional(),
   enabled: routeFields.enabled.default(true),
   storm_limit: routeFields.storm_limit.default(10),
+  thread_replies: routeFields.thread_replies.default('all'),
 }).transform(camelizeKeys);
 
 /** RouteInput is a validated new route. */
