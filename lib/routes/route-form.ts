@@ -17,6 +17,9 @@ function routeBody(values: FormValues) {
     channels: values.channels ?? [],
     template_id: templateId === '' ? null : templateId,
     enabled: values.enabled === 'on' || values.enabled === 'true',
+    // A blank or non-numeric limit is left for the schema to name (NaN is not an int).
+    storm_limit: values.storm_limit === undefined || values.storm_limit === '' ? 10 : Number(values.storm_limit),
+    thread_replies: typeof values.thread_replies === 'string' && values.thread_replies ? values.thread_replies : 'all',
   };
 }
 
@@ -39,5 +42,7 @@ export function routeFormValues(route: Route): FormValues {
     channels: [...route.channelIds],
     template_id: route.templateId ?? '',
     enabled: route.enabled ? 'on' : '',
+    storm_limit: String(route.stormLimit),
+    thread_replies: route.threadReplies,
   };
 }
