@@ -75,3 +75,6 @@ export const SILENCE_PATCH = { ends_at: '2024-05-01T16:00:00Z' };
 
 /** SUNDAY_WINDOW silences disk alerts on Sunday nights in Berlin. */
 export const SUNDAY_WINDOW = { name: 'Sunday backups', event_type: 'disk.*', time_zone: 'Europe/Berlin', days: ['sun'], start: '02:00', end: '04:00' };
+
+/** WEEKLY_REPORT sends a summary to one channel on Monday mornings in Berlin. */
+export const WEEKLY_REPORT = { channel: 'C0123ABCD', days: ['mon'], time: '09:00', time_zone: 'Europe/Berlin' };

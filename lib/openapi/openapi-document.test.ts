@@ -19,6 +19,8 @@ import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { maintenanceWindowInputSchema, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
 import { windowJson } from '@/lib/silences/maintenance-windows';
+import { reportInputSchema } from '@/lib/schemas/report';
+import { reportJson } from '@/lib/reports/reports';
 import { silenceJson } from '@/lib/silences/silences';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
@@ -196,6 +198,7 @@ describe('openApiDocument', () => {
       SilenceInput: silenceInputSchema,
       SilencePatch: silencePatchSchema,
       MaintenanceWindowInput: maintenanceWindowInputSchema,
+      ReportInput: reportInputSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
     };
@@ -365,6 +368,8 @@ describe('the response schemas', () => {
       updatedAt: at,
     };
     expectMirrors(out.maintenanceWindowOut, windowJson(window, at));
+    const report = { id: 'r1', workspaceId: 'T1', channelId: 'C0123ABCD', days: [1], time: '09:00', timeZone: 'Europe/Berlin', lastSentAt: null, createdAt: at, updatedAt: at };
+    expectMirrors(out.reportOut, reportJson(report, at));
     const template: Template = { id: 't1', workspaceId: 'T1', name: 'Deploys', blocks: [{ type: 'divider' }], createdAt: at, updatedAt: at };
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
@@ -448,6 +453,7 @@ describe('the README', () => {
       'POST /api/v1/silences': silenceInputSchema,
       'PATCH /api/v1/silences/{id}': silencePatchSchema,
       'POST /api/v1/maintenance-windows': maintenanceWindowInputSchema,
+      'POST /api/v1/reports': reportInputSchema,
       'POST /api/v1/templates': templateInputSchema,
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,

@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES } from '@/lib/http/read-json';
 import { alertFieldsSchema, alertInputSchema, alertLinkSchema, alertListQuerySchema } from '@/lib/schemas/alert';
 import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
 import { severitySchema } from '@/lib/schemas/primitives';
+import { reportInputSchema } from '@/lib/schemas/report';
 import { routeInputSchema, routePatchSchema } from '@/lib/schemas/route';
 import { maintenanceWindowInputSchema, SILENCE_STATES, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
@@ -101,6 +102,12 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   },
   MaintenanceWindow: { schema: out.maintenanceWindowOut, description: 'A maintenance window; `next` is the occurrence open now or the next one.' },
   MaintenanceWindowList: { schema: out.maintenanceWindowListOut, description: 'Maintenance windows by name.' },
+  ReportInput: {
+    schema: reportInputSchema,
+    description: 'A scheduled report: `channel` gets a summary of the alerts since the last one on `days` (all seven: daily) at the local `time` in `time_zone`.',
+  },
+  Report: { schema: out.reportOut, description: 'A scheduled report; `next_at` is its next send time.' },
+  ReportList: { schema: out.reportListOut, description: 'Scheduled reports.' },
   Route: { schema: out.routeOut, description: 'A routing rule.' },
   RouteList: { schema: out.routeListOut, description: 'Routes in evaluation order.' },
   Template: { schema: out.templateOut, description: 'A saved template.' },
@@ -473,6 +480,48 @@ const paths = (): Record<string, PathSpec> => ({
       },
     },
   },
+  '/api/v1/reports': {
+    operations: {
+      get: {
+        operationId: 'listReports',
+        summary: 'List scheduled reports',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The reports.', schema: 'ReportList' },
+      },
+      post: {
+        operationId: 'createReport',
+        summary: 'Create a scheduled report',
+        description: 'Alerts by severity, mean time to acknowledge and to resolve, the noisiest event types and what is still open.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'ReportInput', examples: { weekly: example('Mondays 09:00 in Berlin', examples.WEEKLY_REPORT) } },
+        ok: { status: 201, description: 'The new report.', schema: 'Report' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/reports/{id}': {
+    parameters: [ref('parameters', 'ReportId')],
+    operations: {
+      get: { operationId: 'getReport', summary: 'Get a scheduled report', tag: SILENCES, permission: 'alerts:read', ok: { status: 200, description: 'The report.', schema: 'Report' }, errors: [404] },
+      delete: { operationId: 'deleteReport', summary: 'Delete a scheduled report', tag: SILENCES, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404] },
+    },
+  },
+  '/api/v1/reports/{id}/preview': {
+    parameters: [ref('parameters', 'ReportId')],
+    operations: {
+      get: {
+        operationId: 'previewReport',
+        summary: 'Preview a scheduled report',
+        description: 'The message the report would post now.',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The message.', schema: 'RenderedMessage' },
+        errors: [404],
+      },
+    },
+  },
   '/api/v1/templates': {
     operations: {
       get: {
@@ -696,7 +745,7 @@ function build(): OpenApiDocument {
       { name: ALERTS, description: 'Send alerts, change their status, read them back.' },
       { name: API_KEYS, description: 'Keys for services calling this API.' },
       { name: ROUTES, description: 'Which event types and severities go to which channels.' },
-      { name: SILENCES, description: 'Hold back the posts of matching alerts for a while.' },
+      { name: SILENCES, description: 'Less noise: silences, maintenance windows and scheduled reports.' },
       { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
       { name: CHANNELS, description: "The workspace's Slack channels." },
       { name: SYSTEM, description: 'Health and this document.' },
@@ -719,6 +768,7 @@ function build(): OpenApiDocument {
         RouteId: idParameter('route'),
         SilenceId: idParameter('silence'),
         MaintenanceWindowId: idParameter('maintenance window'),
+        ReportId: idParameter('report'),
         TemplateId: idParameter('template'),
         TeamId: {
           name: 'team_id',

@@ -156,6 +156,21 @@ export const maintenanceWindowOut = z.object({
 /** maintenanceWindowListOut is `GET /api/v1/maintenance-windows`. */
 export const maintenanceWindowListOut = z.object({ maintenance_windows: z.array(maintenanceWindowOut) });
 
+/** reportOut mirrors reportJson (lib/reports/reports.ts). */
+export const reportOut = z.object({
+  id: z.string(),
+  channel: z.string(),
+  days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])),
+  time: z.string(),
+  time_zone: z.string(),
+  next_at: nullableDateTime,
+  last_sent_at: nullableDateTime,
+  created_at: dateTime,
+});
+
+/** reportListOut is `GET /api/v1/reports`. */
+export const reportListOut = z.object({ reports: z.array(reportOut) });
+
 /** routeOut mirrors routeJson (lib/routes/routes.ts). */
 export const routeOut = z.object({
   id: z.string(),

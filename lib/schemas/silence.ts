@@ -51,7 +51,7 @@ function checkSpan(value: { startsAt?: Date; endsAt?: Date }, ctx: z.RefinementC
 /** WEEKDAYS are the day names of maintenance windows, Sunday first (their index is the stored weekday). */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-const localTimeSchema = stringSchema({ min: 5, max: 5 }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM, e.g. 02:00');
+const localTimeSchema = stringSchema({ max: 10 }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM, e.g. 02:00');
 
 /**
  * maintenanceWindowInputSchema validates a maintenance window: the matchers of a silence (at least one), and a

@@ -1,12 +1,13 @@
 // Every kind of timed job, by name. Adding one is a handler file and a line here.
 import type { JobHandler } from '../jobs';
 import { digestRefresh } from './digest-refresh';
+import { reportSend } from './report-send';
 import { retention } from './retention';
 import { silenceEnd } from './silence-end';
 import { snoozeExpiry } from './snooze-expiry';
 import { windowNext } from './window-next';
 
-const handlers: JobHandler<never>[] = [retention, snoozeExpiry, silenceEnd, digestRefresh, windowNext] as JobHandler<never>[];
+const handlers: JobHandler<never>[] = [retention, snoozeExpiry, silenceEnd, digestRefresh, windowNext, reportSend] as JobHandler<never>[];
 
 /** JOB_HANDLERS maps a job kind to its handler. */
 export const JOB_HANDLERS = new Map<string, JobHandler<unknown>>(handlers.map((handler) => [handler.kind, handler as JobHandler<unknown>]));

@@ -1,0 +1,7 @@
+import { withApi } from '@/lib/http/with-api';
+import { getReport, renderReport } from '@/lib/reports/reports';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/reports/{id}/preview: the message the report would post now (`text`, `blocks`). */
+export const GET = withApi<{ id: string }>('alerts:read', async ({ scope, params }) => Response.json(await renderReport(await getReport(scope, params.id))));
