@@ -56,3 +56,18 @@ test('an admin creates a silence in the dashboard; a matching alert is stored, l
   await page.goto(`/w/${ACME.id}/alerts/${heldId}`);
   await expect(page.getByTestId('silenced-notice')).toHaveCount(0, { timeout: 15_000 });
 });
+
+test('a scheduled report made through the API is listed with a preview of what it would post', async ({ page, request }) => {
+  await installFromLanding(page, ACME.id, ACME.owner);
+  const key = await createApiKey(page, ACME.id, uniqueName('Reports'));
+  const created = await request.post('/api/v1/reports', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { channel: 'C0ACMEALRT', days: ['mon'], time: '09:00', time_zone: 'Europe/Berlin' },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`/w/${ACME.id}/reports`);
+  const report = page.getByTestId('report').first();
+  await expect(report).toContainText('at 09:00 Europe/Berlin');
+  await expect(report).toContainText('Mean time to acknowledge');
+  await screenshotPage(page, 'reports');
+});

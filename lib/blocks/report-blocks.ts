@@ -18,12 +18,12 @@ export function formatSeconds(seconds: number | null): string {
 /** renderReportBlocks renders a report; `alertsUrl` is the dashboard's alert list. */
 export function renderReportBlocks(report: ReportSummary, alertsUrl: string): { text: string; blocks: Block[] } {
   const severities = ORDER.filter((s) => report.bySeverity[s]).map((s) => `${report.bySeverity[s]} ${s}`).join(', ') || 'none';
-  const text = `Alert report ${formatUtcDateTime(report.since)} – ${formatUtcDateTime(report.until)} UTC: ${report.total} alerts (${severities}), ${report.open} open`;
+  const text = `Alert report ${formatUtcDateTime(report.since)} – ${formatUtcDateTime(report.until)}: ${report.total} alerts (${severities}), ${report.open} open`;
   const noisiest = report.noisiest.map((entry) => `\`${escapeMrkdwn(entry.eventType)}\` ×${entry.count}`).join(', ') || '—';
-  const open = report.oldestOpen.map((alert) => `• \`${alert.severity}\` ${escapeMrkdwn(truncate(alert.title, 150))} (since ${formatUtcDateTime(alert.createdAt)} UTC)`).join('\n');
+  const open = report.oldestOpen.map((alert) => `• \`${alert.severity}\` ${escapeMrkdwn(truncate(alert.title, 150))} (since ${formatUtcDateTime(alert.createdAt)})`).join('\n');
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Alert report' } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${formatUtcDateTime(report.since)} – ${formatUtcDateTime(report.until)} UTC` }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `${formatUtcDateTime(report.since)} – ${formatUtcDateTime(report.until)}` }] },
     {
       type: 'section',
       fields: [

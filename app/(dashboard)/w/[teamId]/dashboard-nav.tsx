@@ -7,6 +7,7 @@ const SECTIONS = [
   { path: '/alerts', label: 'Alerts' },
   { path: '/routes', label: 'Routes' },
   { path: '/silences', label: 'Silences' },
+  { path: '/reports', label: 'Reports' },
   { path: '/templates', label: 'Templates' },
   { path: '/api-keys', label: 'API keys' },
   { path: '/settings', label: 'Settings' },
