@@ -36,7 +36,7 @@ export async function setUpWorkspace(bench: BenchApp): Promise<{ key: string; co
 }
 
 /** addRoute creates a routing rule through the REST API. */
-export async function addRoute(bench: BenchApp, key: string, route: { name: string; event_types: string[]; severities: string[]; channels: string[] }) {
+export async function addRoute(bench: BenchApp, key: string, route: { name: string; event_types: string[]; severities: string[]; channels: string[]; storm_limit?: number }) {
   const response = await fetch(`${bench.url}/api/v1/routes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

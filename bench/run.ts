@@ -235,8 +235,79 @@ async function overload(bench: BenchApp, key: string, db: pg.Client) {
   record('overload app RSS (peak)', `${Math.round(peakRss)} MB`, '< 400 MB', peakRss < 400);
 }
 
+const STORM_TYPES = ['storm.c0', 'storm.c1'];
+
+// The most top-level posts one channel got in any 60 s window.
+function maxPostsPerMinute(ats: number[]): number {
+  const sorted = [...ats].sort((a, b) => a - b);
+  let best = 0;
+  for (let start = 0, end = 0; end < sorted.length; end += 1) {
+    while (sorted[end]! - sorted[start]! >= 60_000) start += 1;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+async function storm(bench: BenchApp, key: string, db: pg.Client) {
+  const seconds = Number(process.env.BENCH_STORM_SECONDS ?? 20);
+  console.log(`\n6. Storm: 3,000 alerts/s offered for ${seconds} s over 2 channels that fold into digests past 10 posts/min, emulator pacing on`);
+  (bench.emulator.state.config as { pacing: boolean }).pacing = true;
+  bench.emulator.state.clearCalls();
+  const channels = STORM_TYPES.map((_, i) => CHANNELS[120 + i]!);
+  let n = 0;
+  const run = `${process.pid}-${Date.now()}`;
+  const result = await runLoad({
+    url: `${bench.url}/api/v1/alerts`,
+    method: 'POST',
+    connections: 64,
+    duration: seconds,
+    overallRate: 3000,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          n += 1;
+          const eventType = STORM_TYPES[n % STORM_TYPES.length]!;
+          return { ...request, body: alertBody(eventType, { title: `Storm ${n}`, dedup_key: `storm/${run}/${n}`, severity: n % 4 === 0 ? 'error' : 'critical' }) };
+        },
+      },
+    ],
+  });
+  // Long enough for every queued post to fold and each digest's last refresh (every 5 s) to go out.
+  await sleep(15_000);
+  const calls = bench.emulator.state.calls('chat.postMessage').filter((call) => call.ok && !call.params.thread_ts && channels.includes(String(call.params.channel)));
+  const perMinute = channels.map((channel) => maxPostsPerMinute(calls.filter((call) => call.params.channel === channel).map((call) => Date.parse(call.at))));
+  const updates = bench.emulator.state.calls('chat.update').filter((call) => channels.includes(String(call.params.channel)));
+  const limited = [...bench.emulator.state.calls('chat.postMessage'), ...updates].filter((call) => call.status === 429).length;
+  const { rows: [counts] } = await db.query<{ alerts: string; sent: string; folded: string; waiting: string; dead: string; digest_total: string; digests: string }>(
+    `SELECT (SELECT count(*) FROM alerts WHERE event_type LIKE 'storm.%') AS alerts,
+            count(*) FILTER (WHERE d.state = 'sent') AS sent, count(*) FILTER (WHERE d.state = 'folded') AS folded,
+            count(*) FILTER (WHERE d.state IN ('pending', 'failed')) AS waiting, count(*) FILTER (WHERE d.state = 'dead') AS dead,
+            (SELECT coalesce(sum(folded), 0) FROM digests WHERE channel_id = ANY($1)) AS digest_total,
+            (SELECT count(*) FROM digests WHERE channel_id = ANY($1)) AS digests
+     FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE a.event_type LIKE 'storm.%'`,
+    [channels],
+  );
+  const c = counts!;
+  const committed = Number(c.alerts);
+  const accounted = Number(c.sent) + Number(c.folded) + Number(c.waiting);
+  // The digests' own text must say the same number (the message counts come from the folded deliveries).
+  const shown = [...new Set(updates.concat(calls).map((call) => String(call.params.text)).filter((text) => /more alerts? since/.test(text)))];
+  record('storm intake', `${result.ok} accepted at ${Math.round(result.requestsPerSecond)}/s, p99 ${result.p99} ms, ${committed} committed`, 'the outbox target (see intake)', committed >= result.ok && committed - result.ok <= 64);
+  record('storm posts per channel per minute (max of any 60 s)', perMinute.join(', '), '≤ 12', perMinute.every((count) => count <= 12));
+  record('storm digest updates', `${updates.length} chat.update over ${seconds + 15} s, ${limited} answered 429`, "within Slack's limits (Tier 3, ≥ 50/min)", updates.length <= ((seconds + 15) / 60) * 50 && limited === 0);
+  record(
+    'storm lost / folded',
+    `${committed} alerts: ${c.sent} posted, ${c.folded} folded into ${c.digests} digests (counting ${c.digest_total}), ${c.waiting} still queued, ${c.dead} dead; ${shown.length} digest texts shown`,
+    '0 lost, digest counts = folded',
+    committed === accounted && c.dead === '0' && c.folded === c.digest_total,
+  );
+  (bench.emulator.state.config as { pacing: boolean }).pacing = false;
+}
+
 async function dashboardPages(bench: BenchApp, cookie: string, db: pg.Client) {
-  console.log('\n6. Dashboard pages with 100,000 more alerts in the workspace (npm run seed -- --alerts 100000)');
+  console.log('\n7. Dashboard pages with 100,000 more alerts in the workspace (npm run seed -- --alerts 100000)');
   const seeded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts', '--alerts', '100000', '--team', TEAM], { env: bench.env, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   console.log(`  ${seeded.stdout.trim().split('\n').at(-1)}`);
@@ -261,7 +332,7 @@ async function dashboardPages(bench: BenchApp, cookie: string, db: pg.Client) {
 }
 
 // `npm run bench -- --only e2e,slack` runs some scenarios (ack and slack use the alerts e2e posts).
-const SCENARIOS = ['intake', 'e2e', 'ack', 'slack', 'overload', 'dashboard', 'alertmanager'] as const;
+const SCENARIOS = ['intake', 'e2e', 'ack', 'slack', 'overload', 'storm', 'dashboard', 'alertmanager'] as const;
 const only = parseArgs({ options: { only: { type: 'string' } } }).values.only?.split(',');
 const unknown = only?.filter((name) => !(SCENARIOS as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
@@ -274,10 +345,14 @@ async function main() {
   await db.connect();
   try {
     const { key, cookie } = await setUpWorkspace(bench);
-    for (let i = 0; i < INTAKE_TYPES.length; i += 1) await addRoute(bench, key, { name: `intake ${i}`, event_types: [INTAKE_TYPES[i]!], severities: ['critical'], channels: [CHANNELS[110 + i]!] });
-    for (let i = 0; i < LATENCY_CHANNELS; i += 1) await addRoute(bench, key, { name: `lat ${i}`, event_types: [`lat.c${i}`], severities: ['critical'], channels: [CHANNELS[i]!] });
-    for (let i = 0; i < 10; i += 1) await addRoute(bench, key, { name: `over ${i}`, event_types: [`over.c${i}`], severities: ['critical'], channels: [CHANNELS[100 + i]!] });
-    await addRoute(bench, key, { name: 'alertmanager', event_types: [AM_EVENT_TYPE], severities: ['critical'], channels: [CHANNELS[120]!] });
+    // These scenarios measure posting one by one at Slack's pace: their routes never fold into storm digests.
+    const noFolding = { storm_limit: 0 };
+    for (let i = 0; i < INTAKE_TYPES.length; i += 1) await addRoute(bench, key, { name: `intake ${i}`, event_types: [INTAKE_TYPES[i]!], severities: ['critical'], channels: [CHANNELS[110 + i]!], ...noFolding });
+    for (let i = 0; i < LATENCY_CHANNELS; i += 1) await addRoute(bench, key, { name: `lat ${i}`, event_types: [`lat.c${i}`], severities: ['critical'], channels: [CHANNELS[i]!], ...noFolding });
+    for (let i = 0; i < 10; i += 1) await addRoute(bench, key, { name: `over ${i}`, event_types: [`over.c${i}`], severities: ['critical'], channels: [CHANNELS[100 + i]!], ...noFolding });
+    // The storm scenario's two channels fold at the default limit (10 posts per minute).
+    for (let i = 0; i < STORM_TYPES.length; i += 1) await addRoute(bench, key, { name: `storm ${i}`, event_types: [STORM_TYPES[i]!], severities: ['critical', 'error'], channels: [CHANNELS[120 + i]!] });
+    await addRoute(bench, key, { name: 'alertmanager', event_types: [AM_EVENT_TYPE], severities: ['critical'], channels: [CHANNELS[130]!], ...noFolding });
 
     if (runs('intake')) await intakeUnderBacklog(bench, key, db);
     if (runs('e2e') || runs('ack') || runs('slack')) {
@@ -287,6 +362,7 @@ async function main() {
     }
     if (runs('overload')) await overload(bench, key, db);
     if (runs('alertmanager')) await alertmanagerIntake(bench, key, db, record);
+    if (runs('storm')) await storm(bench, key, db);
     if (runs('dashboard')) await dashboardPages(bench, cookie, db);
   } finally {
     await db.end();

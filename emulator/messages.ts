@@ -101,6 +101,7 @@ export class MessageStore {
         : {}),
       ...(m.edited ? { edited: m.edited } : {}),
       ...(m.metadata && withMetadata ? { metadata: structuredClone(m.metadata) } : {}),
+      ...(m.reactions?.length ? { reactions: m.reactions.map((r) => ({ name: r.name, users: [...r.users], count: r.users.length })) } : {}),
     };
   }
 }

@@ -237,6 +237,7 @@ export class EmulatorState {
 /** DEFAULT_BOT_SCOPES are granted by `state.install()` when no scopes are given. */
 export const DEFAULT_BOT_SCOPES = [
   'chat:write',
+  'reactions:write',
   'channels:read',
   'groups:read',
   'channels:history',

@@ -75,6 +75,8 @@ export interface StoredMessage {
   edited?: { user: string; ts: string };
   /** Message metadata set by chat.postMessage/chat.update (`metadata` argument). */
   metadata?: MessageMetadata;
+  /** Reactions added with reactions.add, by emoji name. */
+  reactions?: Array<{ name: string; users: string[] }>;
 }
 
 /** MessageMetadata is Slack's app-defined structured data attached to a message. */

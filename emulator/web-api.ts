@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chatMethods } from './chat-methods';
+import { reactionMethods } from './reaction-methods';
 import { failureResponse, type Fault } from './faults';
 import { historyMethods } from './history';
 import { readParams, sendJson, str } from './http';
@@ -9,7 +10,7 @@ import type { EmulatorState } from './state';
 import type { Params } from './types';
 import { workspaceMethods } from './workspace-methods';
 
-const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...oauthMethods };
+const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...reactionMethods, ...oauthMethods };
 const SECRET_PARAMS = new Set(['token', 'client_secret', 'refresh_token']);
 
 /**

@@ -27,6 +27,8 @@ export function alertJson(alert: Alert) {
     acknowledged_at: alert.acknowledgedAt,
     resolved_at: alert.resolvedAt,
     snoozed_until: alert.snoozedUntil,
+    silenced: alert.silenced,
+    silence_id: alert.silenceId,
     created_at: alert.createdAt,
   };
 }
@@ -41,6 +43,7 @@ function deliveryJson(delivery: Delivery) {
     last_error: delivery.lastError,
     sent_at: delivery.sentAt,
     next_attempt_at: delivery.state === 'pending' || delivery.state === 'failed' ? delivery.nextAttemptAt : null,
+    digest_id: delivery.digestId,
   };
 }
 
@@ -90,6 +93,8 @@ export function alertListWhere(scope: WorkspaceScope, query: Omit<AlertListQuery
     ...(query.severity?.length ? { severity: { in: query.severity } } : {}),
     ...(query.eventType?.length ? { eventType: { in: query.eventType } } : {}),
     ...(query.since || query.until ? { createdAt: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
+    ...(query.silenced !== undefined ? { silenced: query.silenced } : {}),
+    ...(query.digest ? { deliveries: { some: { digestId: query.digest } } } : {}),
     ...(query.q ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { dedupKey: query.q }] } : {}),
   };
 }

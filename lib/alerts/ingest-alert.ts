@@ -8,21 +8,23 @@ import type { AlertInput, AlertTriggerInput } from '../schemas/alert';
 import { onCallForPolicy } from '../escalation/escalation';
 import { actorOf, viaOf } from './actor';
 import { changeAlertStatusByDedupKey } from './lifecycle';
-import { matchRoutes } from './match-routes';
+import { planDeliveries } from './plan-deliveries';
 import { routingConfig } from './routing-config';
+import { findSilence } from '../silences/match-silence';
 import { storeAlert, type StoredAlert } from './store-alerts';
 
 /** IngestResult is the API's answer to an accepted alert. */
 export type IngestResult = StoredAlert;
 
 async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise<IngestResult> {
-  const { routes, unroutedChannelId } = await routingConfig(scope.workspaceId);
-  const { routes: matchedRoutes, channelIds: matched, channelRoutes } = matchRoutes(input, routes);
-  // An alert no route matches is kept as unrouted, and still posted to the workspace's unrouted channel if set.
-  const channelIds = matched.length === 0 && unroutedChannelId ? [unroutedChannelId] : matched;
+  const config = await routingConfig(scope.workspaceId);
+  const plan = planDeliveries(input, config);
+  // A silenced alert is stored with its routes but no deliveries; the silence's end posts it if still open.
+  const silence = config.silences.length > 0 ? findSilence(input, config.silences, new Date()) : null;
   const id = randomUUID();
   const actor = actorOf(scope);
-  const escalationPolicyId = matchedRoutes.find((route) => route.escalationPolicyId)?.escalationPolicyId ?? null;
+  // A silenced alert pages nobody: a silence is there to keep people from being notified.
+  const escalationPolicyId = silence ? null : (plan.routes.find((route) => route.escalationPolicyId)?.escalationPolicyId ?? null);
   return storeAlert({
     id,
     workspaceId: scope.workspaceId,
@@ -34,13 +36,14 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     links: JSON.stringify(input.links),
     source: input.source ?? null,
     dedupKey: input.dedupKey ?? id,
-    routed: matched.length > 0,
-    routeIds: matchedRoutes.map((route) => route.id),
+    routed: plan.routed,
+    routeIds: plan.routeIds,
     escalationPolicyId,
     onCallUserId: escalationPolicyId ? await onCallForPolicy(scope.workspaceId, escalationPolicyId) : null,
-    autoResolveMinutes: matchedRoutes.find((route) => route.autoResolveMinutes)?.autoResolveMinutes ?? null,
+    autoResolveMinutes: plan.routes.find((route) => route.autoResolveMinutes)?.autoResolveMinutes ?? null,
     occurredAt: input.occurredAt ?? new Date(),
-    deliveries: channelIds.map((channelId) => ({ channelId, templateId: channelRoutes.get(channelId)?.templateId ?? null })),
+    deliveries: silence ? [] : plan.deliveries,
+    silenceId: silence?.id ?? null,
     activityId: randomUUID(),
     actor: { type: actor.type, id: actor.id, name: actor.name, via: viaOf(scope) },
   });

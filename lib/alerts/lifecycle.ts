@@ -7,7 +7,8 @@ import { AppError } from '../errors';
 import { Prisma, type ActivityKind, type ActorType, type Alert, type Via } from '../generated/prisma/client';
 import { refreshAlertMessages, type Tx } from '../outbox/deliveries';
 import { cancelJobs, scheduleJob } from '../outbox/jobs';
-import { enqueueReplies } from '../outbox/replies';
+import { enqueueReactions, enqueueReplies, type ReplyWeight } from '../outbox/replies';
+import { PERMALINK_PLACEHOLDER } from '../delivery/slack-messages';
 import { signalWork } from '../outbox/signal';
 import { escalateNow, restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
@@ -50,12 +51,29 @@ function transition(alert: Alert, action: StatusAction, actor: Actor, now: Date,
   }
 }
 
-function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined, snoozedUntil: Date | null): string {
+/** formatDuration says how long something took, to the minute past an hour: "1 h 23 min", "4 min", "35 s". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  return `${Math.floor(hours / 24)} d${hours % 24 ? ` ${hours % 24} h` : ''}`;
+}
+
+function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined, alert: Alert, now: Date, snoozedUntil: Date | null): string {
   const who = actor.slackUserId ? `<@${actor.slackUserId}>` : `${actor.name}${via === 'api' ? ' (API)' : ''}`;
   const until = snoozedUntil ? `<!date^${Math.floor(snoozedUntil.getTime() / 1000)}^{date_short_pretty} {time}|${snoozedUntil.toISOString()}>` : '';
   const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: `Snoozed until ${until}` }[action];
-  return `${verb} by ${who}${note ? `: ${note}` : ''}`;
+  const text = `${verb} by ${who}${note ? `: ${note}` : ''}`;
+  // A resolution says how long it took and links to the message, to paste into a postmortem or a handover.
+  if (action === 'resolve') return `${text} · resolved in ${formatDuration(now.getTime() - alert.createdAt.getTime())} · <${PERMALINK_PLACEHOLDER}|link to this alert>`;
+  return text;
 }
+
+/** RESOLVED_REACTION is the emoji added to every message of an alert when it is resolved. */
+export const RESOLVED_REACTION = 'white_check_mark';
 
 /** StatusChangeRequest is an action on one alert of a workspace, by someone, through some channel. */
 export interface StatusChangeRequest {
@@ -104,7 +122,9 @@ export async function applyStatusChange(tx: Tx, params: StatusChangeRequest): Pr
     via: params.via,
     note: params.note,
     at: now,
-    reply: replyText(params.action, params.actor, params.via, params.note, updated.snoozedUntil),
+    reply: replyText(params.action, params.actor, params.via, params.note, alert, now, updated.snoozedUntil),
+    weight: params.action === 'snooze' ? 'event' : 'status',
+    reaction: params.action === 'resolve' ? RESOLVED_REACTION : undefined,
   });
   if (updated.snoozedUntil && params.action === 'snooze') {
     await scheduleJob(tx, {
@@ -132,8 +152,11 @@ interface ChangeRecord {
   via: Via;
   note?: string;
   at: Date;
-  /** The thread reply under every message of the alert. */
+  /** The thread reply under every message of the alert (where its route's thread verbosity wants it). */
   reply: string;
+  weight: ReplyWeight;
+  /** A reaction added to every message of the alert. */
+  reaction?: string;
 }
 
 // Every change leaves an activity record, refreshes every message of the alert and replies in each thread.
@@ -152,7 +175,8 @@ async function recordChange(tx: Tx, alert: Alert, change: ChangeRecord): Promise
     },
   });
   const deliveryIds = await refreshAlertMessages(tx, alert.id);
-  await enqueueReplies(tx, alert.workspaceId, deliveryIds, change.reply);
+  await enqueueReplies(tx, alert.workspaceId, deliveryIds, change.reply, change.weight);
+  if (change.reaction) await enqueueReactions(tx, alert.workspaceId, deliveryIds, change.reaction);
 }
 
 /**
@@ -176,6 +200,7 @@ export async function endSnooze(tx: Tx, alertId: string, until: Date): Promise<b
     via: 'system',
     at: new Date(),
     reply: `Snooze ended: this alert is still ${updated.status}.${mentions.length ? ` ${mentions.join(' ')}` : ''}`,
+    weight: 'event',
   });
   // Nobody took it while it slept: escalation resumes from the first step, at once.
   if (updated.status === 'triggered') await restartEscalation(tx, updated, false);

@@ -1,15 +1,18 @@
-// What routing reads on every alert — the workspace's enabled routes and its channel for unrouted alerts —
+// What routing reads on every alert — the workspace's enabled routes, its channel for unrouted alerts and the
+// silences that have not ended —
 // cached per process and refreshed in the background after a second (dropped at once on local writes): at
 // thousands of alerts per second, re-reading them would cost more than routing itself, and no alert waits
 // for a refresh.
 import { db } from '../db';
-import type { Route } from '../generated/prisma/client';
+import type { Route, Silence } from '../generated/prisma/client';
 import { refreshingCache } from '../refreshing-cache';
 
-/** RoutingConfig is a workspace's enabled routes in position order and its fallback channel. */
+/** RoutingConfig is a workspace's enabled routes in position order, its fallback channel and its current or future silences. */
 export interface RoutingConfig {
   routes: Route[];
   unroutedChannelId: string | null;
+  /** Silences whose end was still ahead when loaded; matching checks the time itself (lib/silences/match-silence.ts). */
+  silences: Silence[];
 }
 
 const cache = refreshingCache<string, RoutingConfig>('routingConfig', {
@@ -18,11 +21,12 @@ const cache = refreshingCache<string, RoutingConfig>('routingConfig', {
   maxStaleMs: 10_000,
   maxEntries: 10_000,
   load: async (workspaceId) => {
-    const [routes, workspace] = await Promise.all([
+    const [routes, workspace, silences] = await Promise.all([
       db().route.findMany({ where: { workspaceId, enabled: true }, orderBy: { position: 'asc' } }),
       db().workspace.findUnique({ where: { id: workspaceId }, select: { unroutedChannelId: true } }),
+      db().silence.findMany({ where: { workspaceId, endsAt: { gt: new Date() } } }),
     ]);
-    return { routes, unroutedChannelId: workspace?.unroutedChannelId ?? null };
+    return { routes, unroutedChannelId: workspace?.unroutedChannelId ?? null, silences };
   },
 });
 

@@ -35,6 +35,8 @@ export interface AlertRow {
   autoResolveMinutes: number | null;
   occurredAt: Date;
   deliveries: Array<{ channelId: string; templateId: string | null }>;
+  /** The silence that holds the alert back (it then has no deliveries), or null. */
+  silenceId: string | null;
   activityId: string;
   actor: { type: string; id: string | null; name: string; via: string };
 }
@@ -63,16 +65,17 @@ const STORE_SQL = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                          $9::text[], $10::text[], $11::boolean[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
-                         $16::text[], $17::text[], $18::text[], $26::text[], $27::text[], $28::int[])
+                         $16::text[], $17::text[], $18::text[], $26::text[], $27::text[], $28::int[], $29::text[])
       AS t(id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key, routed, route_ids,
-           occurred_at, activity_id, actor_type, actor_id, actor_name, via, escalation_policy_id, on_call_user_id, auto_resolve_minutes)
+           occurred_at, activity_id, actor_type, actor_id, actor_name, via, escalation_policy_id, on_call_user_id, auto_resolve_minutes,
+           silence_id)
   ), upserted AS (
     INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
                         open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at,
-                        escalation_policy_id, on_call_user_id)
+                        escalation_policy_id, on_call_user_id, silence_id, silenced)
     SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::jsonb, links::jsonb, source, dedup_key,
            dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19,
-           escalation_policy_id, on_call_user_id
+           escalation_policy_id, on_call_user_id, silence_id, silence_id IS NOT NULL
     FROM input
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
@@ -174,6 +177,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     column((row) => row.escalationPolicyId),
     column((row) => row.onCallUserId),
     column((row) => row.autoResolveMinutes),
+    column((row) => row.silenceId),
   ]);
   const [first] = stored;
   if (first && first.posts > 0) {

@@ -20,6 +20,7 @@ export const ALERT_ACTION_IDS = {
   reopen: 'alert_reopen',
   resolveWithNote: 'alert_resolve_with_note',
   escalate: 'alert_escalate',
+  silence: 'alert_silence',
   open: 'alert_open',
 } as const;
 
@@ -77,9 +78,11 @@ export function buildAlertActions(alert: RenderableAlert, alertUrl: string): Act
     options: SNOOZE_CHOICES.map((choice) => ({ text: { type: 'plain_text', text: SNOOZE_LABELS[choice] }, value: truncate(`${alert.id}|${choice}`, MAX_OPTION_VALUE) })),
   };
   const resolveWithNote = button('Resolve with note…', ids.resolveWithNote, alert.id);
+  // Silences new alerts like this one (its event type and source) for an hour; this one stays as it is.
+  const silence = button('Silence 1h', ids.silence, alert.id);
   const byStatus: Record<RenderableAlert['status'], Array<ButtonElement | StaticSelectElement>> = {
-    triggered: [acknowledge, resolve, ...(alert.escalates ? [button('Escalate', ids.escalate, alert.id)] : []), snooze, snoozeFor, resolveWithNote],
-    acknowledged: [resolve, resolveWithNote, snooze, snoozeFor],
+    triggered: [acknowledge, resolve, ...(alert.escalates ? [button('Escalate', ids.escalate, alert.id)] : []), snooze, snoozeFor, resolveWithNote, silence],
+    acknowledged: [resolve, resolveWithNote, snooze, snoozeFor, silence],
     resolved: [button('Reopen', ids.reopen, alert.id)],
   };
   const elements = [...byStatus[alert.status]];

@@ -63,7 +63,7 @@ describe('renderAlertBlocks with the default layout', () => {
     expect(allText(blocks)).toContain('Seen 3 times, last at <!date^1714572120^{date_short_pretty} {time}|2024-05-01 14:02 UTC>');
   });
 
-  it('offers Acknowledge, Resolve, Snooze and Resolve with note on a triggered alert, each carrying the alert id', () => {
+  it('offers Acknowledge, Resolve, Snooze, Resolve with note and Silence on a triggered alert, each carrying the alert id', () => {
     const actions = actionsOf(renderAlertBlocks(alert, null, options).blocks);
     expect(actions.block_id).toBe('klaxon_actions');
     const buttons = actions.elements.filter((element) => element.type === 'button');
@@ -73,6 +73,7 @@ describe('renderAlertBlocks with the default layout', () => {
       ['alert_snooze', 'Snooze 1h', undefined],
       ['alert_snooze_for', 'Snooze for…', undefined],
       ['alert_resolve_with_note', 'Resolve with note…', undefined],
+      ['alert_silence', 'Silence 1h', undefined],
       ['alert_open', 'View in Klaxon', undefined],
     ]);
     expect(buttons.every((button) => button.value === 'a1')).toBe(true);
@@ -95,6 +96,7 @@ describe('renderAlertBlocks with the default layout', () => {
       'alert_resolve_with_note',
       'alert_snooze',
       'alert_snooze_for',
+      'alert_silence',
       'alert_open',
     ]);
   });

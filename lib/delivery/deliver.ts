@@ -16,7 +16,9 @@ import {
   type ClaimedPost,
   type MessageSource,
 } from '../outbox/deliveries';
+import { foldIntoDigest } from '../outbox/digests';
 import { renderDeliveryMessage } from './alert-message';
+import { sendDigest } from './deliver-digest';
 import { classifySlackError, nextBackoffMs, type SlackErrorClass } from './classify-slack-error';
 import { observePostStage } from './post-stages';
 import { findPostedMessage, joinChannel, postAlertMessage, updateAlertMessage } from './slack-messages';
@@ -96,6 +98,10 @@ export async function deliverPost(post: ClaimedPost): Promise<void> {
   try {
     const preparing = performance.now();
     client = await clientFor(post);
+    // In a storm the post (and the rest of its channel's queue) folds into the channel's digest, which then
+    // uses this post's slot. A post that may have gone out already is completed as usual instead.
+    const digest = post.previousAttemptAt ? null : await foldIntoDigest(post);
+    if (digest) return await sendDigest(digest, client);
     await send(post, client, preparing);
   } catch (error) {
     await postFailed(post, error, client).catch((recordError: unknown) =>

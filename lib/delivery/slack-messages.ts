@@ -36,6 +36,25 @@ export async function postThreadReply(client: MessagesClient, channel: string, t
   await client.chat.postMessage({ channel, thread_ts: threadTs, text, unfurl_links: false });
 }
 
+/** PERMALINK_PLACEHOLDER in a reply's text is replaced by the permalink of the message it replies to. */
+export const PERMALINK_PLACEHOLDER = '{{permalink}}';
+
+/** messagePermalink asks Slack for a message's permalink. */
+export async function messagePermalink(client: MessagesClient, channel: string, ts: string): Promise<string> {
+  const answer = await client.chat.getPermalink({ channel, message_ts: ts });
+  return answer.permalink!;
+}
+
+/** addReaction adds a reaction to a message; one that is already there counts as added (retries are safe). */
+export async function addReaction(client: Pick<WebClient, 'reactions'>, channel: string, ts: string, name: string): Promise<void> {
+  try {
+    await client.reactions.add({ channel, timestamp: ts, name });
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code !== 'already_reacted') throw error;
+  }
+}
+
 /** joinChannel makes the bot a member of a public channel. */
 export async function joinChannel(client: MessagesClient, channel: string): Promise<void> {
   await client.conversations.join({ channel });

@@ -83,3 +83,21 @@ export const MAPPING_PREVIEW = {
   severity_map: { sev1: 'critical' },
   sample: { check: 'checkout.example.com', state: 'down', level: 'SEV1' },
 };
+/** DEPLOY_SILENCE holds back deploy alerts from CI for an hour. */
+export const DEPLOY_SILENCE = {
+  event_type: 'deploy.*',
+  source: 'ci',
+  fields: [{ name: 'region', op: '=~', value: 'eu-.*' }],
+  starts_at: '2024-05-01T14:00:00Z',
+  ends_at: '2024-05-01T15:00:00Z',
+  comment: 'Deploy freeze during the migration',
+};
+
+/** SILENCE_PATCH moves a silence's end. */
+export const SILENCE_PATCH = { ends_at: '2024-05-01T16:00:00Z' };
+
+/** SUNDAY_WINDOW silences disk alerts on Sunday nights in Berlin. */
+export const SUNDAY_WINDOW = { name: 'Sunday backups', event_type: 'disk.*', time_zone: 'Europe/Berlin', days: ['sun'], start: '02:00', end: '04:00' };
+
+/** WEEKLY_REPORT sends a summary to one channel on Monday mornings in Berlin. */
+export const WEEKLY_REPORT = { channel: 'C0123ABCD', days: ['mon'], time: '09:00', time_zone: 'Europe/Berlin' };

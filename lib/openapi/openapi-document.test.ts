@@ -18,6 +18,11 @@ import { alertInputSchema } from '@/lib/schemas/alert';
 import { API_KEY_SCOPES, apiKeyInputSchema } from '@/lib/schemas/api-key';
 import { deliveryRetrySchema } from '@/lib/schemas/delivery';
 import { routeInputSchema, routeOrderSchema, routePatchSchema } from '@/lib/schemas/route';
+import { maintenanceWindowInputSchema, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
+import { windowJson } from '@/lib/silences/maintenance-windows';
+import { reportInputSchema } from '@/lib/schemas/report';
+import { reportJson } from '@/lib/reports/reports';
+import { silenceJson } from '@/lib/silences/silences';
 import { templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import { templateJson } from '@/lib/templates/templates';
 import { alertmanagerNotificationSchema } from '@/lib/integrations/alertmanager';
@@ -209,6 +214,10 @@ describe('openApiDocument', () => {
       RouteInput: routeInputSchema,
       RoutePatch: routePatchSchema,
       RouteOrder: routeOrderSchema,
+      SilenceInput: silenceInputSchema,
+      SilencePatch: silencePatchSchema,
+      MaintenanceWindowInput: maintenanceWindowInputSchema,
+      ReportInput: reportInputSchema,
       TemplateInput: templateInputSchema,
       TemplatePreviewRequest: templatePreviewSchema,
       IntegrationInput: integrationInputSchema,
@@ -307,6 +316,8 @@ describe('the response schemas', () => {
       links: [{ text: 'Run', url: 'https://example.com/run' }],
       source: 'ci',
       dedupKey: 'deploy/checkout-api',
+      silenceId: null,
+      silenced: false,
       openDedupKey: null,
       status: 'resolved',
       routed: true,
@@ -339,6 +350,8 @@ describe('the response schemas', () => {
       channelIds: ['C0123ABCD'],
       templateId: null,
       enabled: true,
+      stormLimit: 10,
+      threadReplies: 'all' as const,
       position: 0,
       escalationPolicyId: null,
       autoResolveMinutes: null,
@@ -348,6 +361,46 @@ describe('the response schemas', () => {
       updatedAt: at,
     };
     expectMirrors(out.routeOut, routeJson(route));
+    const silence = {
+      id: 's1',
+      workspaceId: 'T1',
+      eventType: 'deploy.*',
+      severities: ['critical' as const],
+      source: 'ci',
+      fieldMatchers: [{ name: 'region', op: '=~', value: 'eu-.*' }],
+      startsAt: at,
+      endsAt: new Date(at.getTime() + 3_600_000),
+      comment: 'freeze',
+      createdByType: 'api_key' as const,
+      createdById: 'k1',
+      createdByName: 'CI',
+      windowId: null,
+      createdAt: at,
+      updatedAt: at,
+      heldAlerts: 2,
+    };
+    expectMirrors(out.silenceOut, silenceJson(silence, at));
+    const window = {
+      id: 'w1',
+      workspaceId: 'T1',
+      name: 'Sunday backups',
+      eventType: 'disk.*',
+      severities: [],
+      source: null,
+      fieldMatchers: [],
+      timeZone: 'Europe/Berlin',
+      days: [0],
+      startTime: '02:00',
+      endTime: '04:00',
+      createdByType: 'api_key' as const,
+      createdById: 'k1',
+      createdByName: 'CI',
+      createdAt: at,
+      updatedAt: at,
+    };
+    expectMirrors(out.maintenanceWindowOut, windowJson(window, at));
+    const report = { id: 'r1', workspaceId: 'T1', channelId: 'C0123ABCD', days: [1], time: '09:00', timeZone: 'Europe/Berlin', lastSentAt: null, createdAt: at, updatedAt: at };
+    expectMirrors(out.reportOut, reportJson(report, at));
     const template: Template = { id: 't1', workspaceId: 'T1', name: 'Deploys', blocks: [{ type: 'divider' }], createdAt: at, updatedAt: at };
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
@@ -461,6 +514,10 @@ describe('the README', () => {
       'POST /api/v1/routes': routeInputSchema,
       'PATCH /api/v1/routes/{id}': routePatchSchema,
       'PUT /api/v1/routes/order': routeOrderSchema,
+      'POST /api/v1/silences': silenceInputSchema,
+      'PATCH /api/v1/silences/{id}': silencePatchSchema,
+      'POST /api/v1/maintenance-windows': maintenanceWindowInputSchema,
+      'POST /api/v1/reports': reportInputSchema,
       'POST /api/v1/templates': templateInputSchema,
       'PUT /api/v1/templates/{id}': templateInputSchema,
       'PATCH /api/v1/templates/{id}': templateInputSchema,

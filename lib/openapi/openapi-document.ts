@@ -10,7 +10,9 @@ import { apiKeyInputSchema, type ApiKeyScope } from '@/lib/schemas/api-key';
 import { integrationInputSchema, integrationPatchSchema, mappingPreviewSchema } from '@/lib/schemas/integration';
 import { deliveryRetrySchema } from '@/lib/schemas/delivery';
 import { severitySchema } from '@/lib/schemas/primitives';
+import { reportInputSchema } from '@/lib/schemas/report';
 import { routeInputSchema, routeOrderSchema, routePatchSchema } from '@/lib/schemas/route';
+import { maintenanceWindowInputSchema, SILENCE_STATES, silenceInputSchema, silencePatchSchema } from '@/lib/schemas/silence';
 import { templateBlocksSchema, templateInputSchema, templatePreviewSchema } from '@/lib/schemas/template';
 import * as examples from './examples';
 import { ON_CALL_SCHEMAS, ON_CALL_TAGS, onCallPaths } from './on-call-paths';
@@ -90,6 +92,31 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
   ApiKey: { schema: out.apiKeyOut, description: 'An API key; only its prefix is ever shown again.' },
   ApiKeyCreated: { schema: out.apiKeyCreatedOut, description: 'A new API key: `key` is in this answer only.' },
   ApiKeyList: { schema: out.apiKeyListOut, description: "The workspace's API keys." },
+  SilenceInput: {
+    schema: silenceInputSchema,
+    description:
+      'A silence: new alerts matching every given matcher — `event_type` (a pattern with `*` wildcards), `severities` (any of), ' +
+      '`source` (exact) and `fields` (`=`, `!=`, `=~` an anchored regular expression; a missing field is the empty string) — ' +
+      'between `starts_at` (default now) and `ends_at` are stored and shown as silenced but not posted. When it ends, those still ' +
+      'open are posted. At least one matcher; at most 90 days.',
+  },
+  SilencePatch: { schema: silencePatchSchema, description: 'Any silence fields, at least one; a new `ends_at` moves the release.' },
+  Silence: { schema: out.silenceOut, description: 'A silence; `state` is `pending` before `starts_at`, `active`, or `expired` from `ends_at`.' },
+  SilenceList: { schema: out.silenceListOut, description: 'Silences not over yet (ending soonest first), then the latest 100 expired.' },
+  MaintenanceWindowInput: {
+    schema: maintenanceWindowInputSchema,
+    description:
+      'A silence on a weekly schedule: the matchers of a silence, and `days` between local `start` and `end` (HH:MM; an end at or ' +
+      'before the start is the next day) in the IANA `time_zone`, DST-correct. Each occurrence is a silence with this `window_id`.',
+  },
+  MaintenanceWindow: { schema: out.maintenanceWindowOut, description: 'A maintenance window; `next` is the occurrence open now or the next one.' },
+  MaintenanceWindowList: { schema: out.maintenanceWindowListOut, description: 'Maintenance windows by name.' },
+  ReportInput: {
+    schema: reportInputSchema,
+    description: 'A scheduled report: `channel` gets a summary of the alerts since the last one on `days` (all seven: daily) at the local `time` in `time_zone`.',
+  },
+  Report: { schema: out.reportOut, description: 'A scheduled report; `next_at` is its next send time.' },
+  ReportList: { schema: out.reportListOut, description: 'Scheduled reports.' },
   Route: { schema: out.routeOut, description: 'A routing rule.' },
   RouteList: { schema: out.routeListOut, description: 'Routes in evaluation order.' },
   Template: { schema: out.templateOut, description: 'A saved template.' },
@@ -163,6 +190,8 @@ function alertListParameters(): Json[] {
     limit: 'Page size.',
     cursor: '`next_cursor` of the previous page.',
     q: 'Text to find in titles, or an exact dedup key.',
+    silenced: '`true`: only alerts a silence holds back now; `false`: only the others.',
+    digest: 'Only the alerts folded into this storm digest (the link of a digest message).',
   };
   return Object.entries(query.properties).map(([name, schema]) => ({
     name,
@@ -211,6 +240,7 @@ const ERROR_RESPONSES: Record<ErrorStatus | 401 | 403, string> = {
 const ALERTS = 'Alerts';
 const API_KEYS = 'API keys';
 const ROUTES = 'Routes';
+const SILENCES = 'Silences';
 const TEMPLATES = 'Templates';
 const CHANNELS = 'Channels';
 const SYSTEM = 'System';
@@ -380,6 +410,157 @@ const paths = (): Record<string, PathSpec> => ({
         tag: ROUTES,
         permission: 'config:write',
         ok: { status: 204, description: 'Deleted.' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/silences': {
+    operations: {
+      get: {
+        operationId: 'listSilences',
+        summary: 'List silences',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            description: 'Only silences in these states (repeat the parameter or separate with commas).',
+            schema: { type: 'array', items: { type: 'string', enum: [...SILENCE_STATES] } },
+            style: 'form',
+            explode: true,
+          },
+        ],
+        ok: { status: 200, description: 'The silences.', schema: 'SilenceList' },
+        errors: [400],
+      },
+      post: {
+        operationId: 'createSilence',
+        summary: 'Create a silence',
+        description: 'Holds back the posts of matching new alerts until `ends_at`; alerts already posted stay as they are.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'SilenceInput', examples: { freeze: example('Silence deploy alerts from CI for an hour', examples.DEPLOY_SILENCE) } },
+        ok: { status: 201, description: 'The new silence.', schema: 'Silence' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/silences/{id}': {
+    parameters: [ref('parameters', 'SilenceId')],
+    operations: {
+      get: {
+        operationId: 'getSilence',
+        summary: 'Get a silence',
+        description: '`held_alerts` counts the open alerts it holds back now.',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The silence.', schema: 'Silence' },
+        errors: [404],
+      },
+      patch: {
+        operationId: 'updateSilence',
+        summary: 'Change a silence',
+        description: 'Changes the given fields only; alerts it already holds stay held until it ends.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'SilencePatch', examples: { extend: example('Make it last longer', examples.SILENCE_PATCH) } },
+        ok: { status: 200, description: 'The changed silence.', schema: 'Silence' },
+        errors: [400, 404, 413],
+      },
+      delete: {
+        operationId: 'expireSilence',
+        summary: 'Expire a silence',
+        description: 'Ends the silence now; it stays listed as expired, and the open alerts it held are posted.',
+        tag: SILENCES,
+        permission: 'config:write',
+        ok: { status: 200, description: 'The expired silence.', schema: 'Silence' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/maintenance-windows': {
+    operations: {
+      get: {
+        operationId: 'listMaintenanceWindows',
+        summary: 'List maintenance windows',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The windows.', schema: 'MaintenanceWindowList' },
+      },
+      post: {
+        operationId: 'createMaintenanceWindow',
+        summary: 'Create a maintenance window',
+        description: 'Silences matching new alerts on a weekly schedule in a time zone; the occurrence open now (if any) starts at once.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'MaintenanceWindowInput', examples: { sundays: example('Sundays 02:00–04:00 in Berlin', examples.SUNDAY_WINDOW) } },
+        ok: { status: 201, description: 'The new window.', schema: 'MaintenanceWindow' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/maintenance-windows/{id}': {
+    parameters: [ref('parameters', 'MaintenanceWindowId')],
+    operations: {
+      get: {
+        operationId: 'getMaintenanceWindow',
+        summary: 'Get a maintenance window',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The window.', schema: 'MaintenanceWindow' },
+        errors: [404],
+      },
+      delete: {
+        operationId: 'deleteMaintenanceWindow',
+        summary: 'Delete a maintenance window',
+        description: 'No more occurrences; one under way ends now and the open alerts it held are posted.',
+        tag: SILENCES,
+        permission: 'config:write',
+        ok: { status: 204, description: 'Deleted.' },
+        errors: [404],
+      },
+    },
+  },
+  '/api/v1/reports': {
+    operations: {
+      get: {
+        operationId: 'listReports',
+        summary: 'List scheduled reports',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The reports.', schema: 'ReportList' },
+      },
+      post: {
+        operationId: 'createReport',
+        summary: 'Create a scheduled report',
+        description: 'Alerts by severity, mean time to acknowledge and to resolve, the noisiest event types and what is still open.',
+        tag: SILENCES,
+        permission: 'config:write',
+        body: { schema: 'ReportInput', examples: { weekly: example('Mondays 09:00 in Berlin', examples.WEEKLY_REPORT) } },
+        ok: { status: 201, description: 'The new report.', schema: 'Report' },
+        errors: [400, 413],
+      },
+    },
+  },
+  '/api/v1/reports/{id}': {
+    parameters: [ref('parameters', 'ReportId')],
+    operations: {
+      get: { operationId: 'getReport', summary: 'Get a scheduled report', tag: SILENCES, permission: 'alerts:read', ok: { status: 200, description: 'The report.', schema: 'Report' }, errors: [404] },
+      delete: { operationId: 'deleteReport', summary: 'Delete a scheduled report', tag: SILENCES, permission: 'config:write', ok: { status: 204, description: 'Deleted.' }, errors: [404] },
+    },
+  },
+  '/api/v1/reports/{id}/preview': {
+    parameters: [ref('parameters', 'ReportId')],
+    operations: {
+      get: {
+        operationId: 'previewReport',
+        summary: 'Preview a scheduled report',
+        description: 'The message the report would post now.',
+        tag: SILENCES,
+        permission: 'alerts:read',
+        ok: { status: 200, description: 'The message.', schema: 'RenderedMessage' },
         errors: [404],
       },
     },
@@ -710,6 +891,7 @@ function build(): OpenApiDocument {
       { name: ALERTS, description: 'Send alerts, change their status, read them back.' },
       { name: API_KEYS, description: 'Keys for services calling this API.' },
       { name: ROUTES, description: 'Which event types and severities go to which channels.' },
+      { name: SILENCES, description: 'Less noise: silences, maintenance windows and scheduled reports.' },
       { name: TEMPLATES, description: 'Block Kit layouts of alert messages.' },
       { name: CHANNELS, description: "The workspace's Slack channels." },
       { name: SYSTEM, description: 'Health and this document.' },
@@ -732,6 +914,9 @@ function build(): OpenApiDocument {
         AlertId: idParameter('alert'),
         ApiKeyId: idParameter('API key'),
         RouteId: idParameter('route'),
+        SilenceId: idParameter('silence'),
+        MaintenanceWindowId: idParameter('maintenance window'),
+        ReportId: idParameter('report'),
         TemplateId: idParameter('template'),
         IntegrationId: idParameter('integration'),
         TeamId: {

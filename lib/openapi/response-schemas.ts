@@ -44,6 +44,8 @@ export const alertOut = z.object({
   acknowledged_at: nullableDateTime,
   resolved_at: nullableDateTime,
   snoozed_until: nullableDateTime,
+  silenced: z.boolean(),
+  silence_id: z.string().nullable(),
   created_at: dateTime,
 });
 
@@ -51,12 +53,13 @@ export const alertOut = z.object({
 export const deliveryOut = z.object({
   id: z.string(),
   channel: z.string(),
-  state: z.enum(['pending', 'sent', 'failed', 'dead']),
+  state: z.enum(['pending', 'sent', 'failed', 'dead', 'folded']),
   ts: z.string().nullable(),
   attempts: z.int().min(0),
   last_error: z.string().nullable(),
   sent_at: nullableDateTime,
   next_attempt_at: nullableDateTime,
+  digest_id: z.string().nullable(),
 });
 
 /** activityOut mirrors activityJson: one entry of an alert's timeline. */
@@ -112,6 +115,63 @@ export const apiKeyCreatedOut = apiKeyOut.extend({ key: z.string().startsWith('k
 /** apiKeyListOut is `GET /api/v1/api-keys`. */
 export const apiKeyListOut = z.object({ api_keys: z.array(apiKeyOut) });
 
+/** silenceOut mirrors silenceJson (lib/silences/silences.ts). */
+export const silenceOut = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'active', 'expired']),
+  event_type: z.string().nullable(),
+  severities: z.array(severityOut),
+  source: z.string().nullable(),
+  fields: z.array(z.object({ name: z.string(), op: z.enum(['=', '!=', '=~']), value: z.string() })),
+  starts_at: dateTime,
+  ends_at: dateTime,
+  comment: z.string(),
+  window_id: z.string().nullable(),
+  created_by: z.object({ type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']), id: z.string().nullable(), name: z.string() }),
+  held_alerts: z.int().min(0).optional(),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** silenceListOut is `GET /api/v1/silences`. */
+export const silenceListOut = z.object({ silences: z.array(silenceOut) });
+
+/** maintenanceWindowOut mirrors windowJson (lib/silences/maintenance-windows.ts). */
+export const maintenanceWindowOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  event_type: z.string().nullable(),
+  severities: z.array(severityOut),
+  source: z.string().nullable(),
+  fields: z.array(z.object({ name: z.string(), op: z.enum(['=', '!=', '=~']), value: z.string() })),
+  time_zone: z.string(),
+  days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])),
+  start: z.string(),
+  end: z.string(),
+  next: z.object({ starts_at: dateTime, ends_at: dateTime }).nullable(),
+  created_by: z.object({ type: z.enum(['slack_user', 'api_key', 'dashboard_user', 'system']), id: z.string().nullable(), name: z.string() }),
+  created_at: dateTime,
+  updated_at: dateTime,
+});
+
+/** maintenanceWindowListOut is `GET /api/v1/maintenance-windows`. */
+export const maintenanceWindowListOut = z.object({ maintenance_windows: z.array(maintenanceWindowOut) });
+
+/** reportOut mirrors reportJson (lib/reports/reports.ts). */
+export const reportOut = z.object({
+  id: z.string(),
+  channel: z.string(),
+  days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])),
+  time: z.string(),
+  time_zone: z.string(),
+  next_at: nullableDateTime,
+  last_sent_at: nullableDateTime,
+  created_at: dateTime,
+});
+
+/** reportListOut is `GET /api/v1/reports`. */
+export const reportListOut = z.object({ reports: z.array(reportOut) });
+
 /** routeOut mirrors routeJson (lib/routes/routes.ts). */
 export const routeOut = z.object({
   id: z.string(),
@@ -125,6 +185,8 @@ export const routeOut = z.object({
   auto_resolve_minutes: z.int().nullable(),
   reminder_minutes: z.int().nullable(),
   reminder_retrigger: z.boolean(),
+  storm_limit: z.int().min(0),
+  thread_replies: z.enum(['all', 'status', 'none']),
   position: z.int(),
   created_at: dateTime,
   updated_at: dateTime,

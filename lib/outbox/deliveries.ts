@@ -373,10 +373,30 @@ export async function releasePosts(ids: readonly string[]): Promise<void> {
   await sql(`UPDATE deliveries SET locked_until = NULL, post_started_at = NULL, attempts = attempts - 1 WHERE id = ANY($1::text[]) AND state = 'pending'`, [ids]);
 }
 
+/**
+ * queueAlertPosts queues the posts of an alert that was stored without them (a silence held it back), one per
+ * channel, most severe first in each channel's queue like intake's; a post that exists already is kept.
+ */
+export async function queueAlertPosts(
+  tx: Tx,
+  alert: { id: string; workspaceId: string; severity: Severity },
+  deliveries: ReadonlyArray<{ channelId: string; templateId: string | null }>,
+): Promise<PostChannel[]> {
+  if (deliveries.length === 0) return [];
+  const priority = (['critical', 'error', 'warning', 'info'] as const).indexOf(alert.severity);
+  await tx.$executeRaw`
+    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, priority, attempts, next_attempt_at, dirty, created_at, updated_at)
+    SELECT ${alert.id} || '_' || d.ord, ${alert.workspaceId}, ${alert.id}, d.channel_id, d.template_id, 'pending', ${priority}, 0, now(), false, now(), now()
+    FROM unnest(${deliveries.map((d) => d.channelId)}::text[], ${deliveries.map((d) => d.templateId)}::text[]) WITH ORDINALITY AS d(channel_id, template_id, ord)
+    ON CONFLICT (id) DO NOTHING`;
+  return deliveries.map((delivery) => ({ workspaceId: alert.workspaceId, channelId: delivery.channelId }));
+}
+
 /** refreshAlertMessages marks every posted message of an alert for a chat.update; returns the live deliveries. */
 export async function refreshAlertMessages(tx: Tx, alertId: string): Promise<string[]> {
   await tx.$executeRaw`UPDATE deliveries SET dirty = true, next_attempt_at = now(), updated_at = now() WHERE alert_id = ${alertId} AND state = 'sent'`;
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state <> 'dead'`;
+  // A folded post has no message of its own (its digest lists it): no thread to reply in.
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state NOT IN ('dead', 'folded')`;
   return rows.map((row) => row.id);
 }
 

@@ -1,4 +1,4 @@
-// Thread replies ("Acknowledged by @ada") under alert messages. Only this module reads or writes the
+// Thread replies ("Acknowledged by @ada") under alert messages, and reactions on them (✅ on resolve). Only this module reads or writes the
 // thread_replies table. A reply waits until its parent message is posted; then workers lease it like a delivery.
 import { randomUUID } from 'node:crypto';
 import { sql } from '../db';
@@ -11,16 +11,42 @@ export interface ClaimedReply {
   channelId: string;
   threadTs: string;
   text: string;
+  /** Set: add this reaction to the message instead of replying. */
+  reaction: string | null;
   attempts: number;
 }
 
-/** enqueueReplies queues one reply in the thread of each of the given deliveries' messages. */
-export async function enqueueReplies(tx: Tx, workspaceId: string, deliveryIds: string[], text: string): Promise<void> {
+/** ReplyWeight is what a reply is about: a status change (acknowledge, resolve, reopen) or another lifecycle event. */
+export type ReplyWeight = 'status' | 'event';
+
+/**
+ * enqueueReplies queues one reply in the thread of each of the given deliveries' messages, where the route
+ * that sent the alert to that channel wants it (its thread verbosity: every event, status changes, nothing).
+ */
+export async function enqueueReplies(tx: Tx, workspaceId: string, deliveryIds: string[], text: string, weight: ReplyWeight = 'event'): Promise<void> {
   if (deliveryIds.length === 0) return;
   const ids = deliveryIds.map(() => `rpl_${randomUUID()}`);
+  // The channel's route is the first of the alert's routes (by position) that posts there, as in matchRoutes.
   await tx.$executeRaw`
     INSERT INTO thread_replies (id, workspace_id, delivery_id, text, next_attempt_at, created_at)
-    SELECT r.id, ${workspaceId}, r.delivery_id, ${text}, now(), now() FROM unnest(${ids}::text[], ${deliveryIds}::text[]) AS r(id, delivery_id)`;
+    SELECT r.id, ${workspaceId}, r.delivery_id, ${text}, now(), now()
+    FROM unnest(${ids}::text[], ${deliveryIds}::text[]) AS r(id, delivery_id)
+    JOIN deliveries d ON d.id = r.delivery_id AND d.workspace_id = ${workspaceId}
+    JOIN alerts a ON a.id = d.alert_id
+    LEFT JOIN LATERAL (
+      SELECT thread_replies FROM routes
+      WHERE workspace_id = ${workspaceId} AND id = ANY(a.route_ids) AND d.channel_id = ANY(channel_ids)
+      ORDER BY position, id LIMIT 1) rt ON true
+    WHERE COALESCE(rt.thread_replies, 'all') = 'all' OR (rt.thread_replies = 'status' AND ${weight} = 'status')`;
+}
+
+/** enqueueReactions queues a reaction (an emoji name) on each of the given deliveries' messages. */
+export async function enqueueReactions(tx: Tx, workspaceId: string, deliveryIds: string[], name: string): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  const ids = deliveryIds.map(() => `rct_${randomUUID()}`);
+  await tx.$executeRaw`
+    INSERT INTO thread_replies (id, workspace_id, delivery_id, text, reaction, next_attempt_at, created_at)
+    SELECT r.id, ${workspaceId}, r.delivery_id, '', ${name}, now(), now() FROM unnest(${ids}::text[], ${deliveryIds}::text[]) AS r(id, delivery_id)`;
 }
 
 /** claimReplies leases up to `limit` due thread replies whose parent message has been posted. */
@@ -35,7 +61,7 @@ export async function claimReplies(limit: number, leaseMs: number): Promise<Clai
        LIMIT $1
        FOR UPDATE OF r2 SKIP LOCKED)
        AND d.id = r.delivery_id
-     RETURNING r.id, r.workspace_id AS "workspaceId", d.channel_id AS "channelId", d.message_ts AS "threadTs", r.text, r.attempts`,
+     RETURNING r.id, r.workspace_id AS "workspaceId", d.channel_id AS "channelId", d.message_ts AS "threadTs", r.text, r.reaction, r.attempts`,
     [limit, leaseMs],
   );
   return rows;

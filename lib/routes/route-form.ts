@@ -28,6 +28,9 @@ function routeBody(values: FormValues) {
     reminder_minutes: minutes(values.reminder_minutes),
     reminder_retrigger: values.reminder_retrigger === 'on',
     enabled: values.enabled === 'on' || values.enabled === 'true',
+    // A blank or non-numeric limit is left for the schema to name (NaN is not an int).
+    storm_limit: values.storm_limit === undefined || values.storm_limit === '' ? 10 : Number(values.storm_limit),
+    thread_replies: typeof values.thread_replies === 'string' && values.thread_replies ? values.thread_replies : 'all',
   };
 }
 
@@ -54,5 +57,7 @@ export function routeFormValues(route: Route): FormValues {
     reminder_minutes: route.reminderMinutes === null ? '' : String(route.reminderMinutes),
     reminder_retrigger: route.reminderRetrigger ? 'on' : '',
     enabled: route.enabled ? 'on' : '',
+    storm_limit: String(route.stormLimit),
+    thread_replies: route.threadReplies,
   };
 }

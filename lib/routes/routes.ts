@@ -24,6 +24,8 @@ export function routeJson(route: Route) {
     auto_resolve_minutes: route.autoResolveMinutes,
     reminder_minutes: route.reminderMinutes,
     reminder_retrigger: route.reminderRetrigger,
+    storm_limit: route.stormLimit,
+    thread_replies: route.threadReplies,
     position: route.position,
     created_at: route.createdAt,
     updated_at: route.updatedAt,
@@ -87,6 +89,8 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       autoResolveMinutes: input.autoResolveMinutes ?? null,
       reminderMinutes: input.reminderMinutes ?? null,
       reminderRetrigger: input.reminderRetrigger,
+      stormLimit: input.stormLimit,
+      threadReplies: input.threadReplies,
       position: (last._max.position ?? -1) + 1,
     },
   });
@@ -113,6 +117,8 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       autoResolveMinutes: patch.autoResolveMinutes,
       reminderMinutes: patch.reminderMinutes,
       reminderRetrigger: patch.reminderRetrigger,
+      stormLimit: patch.stormLimit,
+      threadReplies: patch.threadReplies,
     },
   });
   forgetRoutingConfig(scope.workspaceId);

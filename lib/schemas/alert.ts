@@ -120,13 +120,14 @@ function splitListParam(value: unknown): unknown {
   return [...new Set(parts)].filter((part) => part !== '');
 }
 
-function listParamSchema<T extends z.ZodType>(item: T) {
+/** listParamSchema is a list query parameter: repeated, or comma-separated. */
+export function listParamSchema<T extends z.ZodType>(item: T) {
   return z.preprocess(splitListParam, arraySchema(item, { min: 0, max: 50, noun: 'value' }));
 }
 
 /**
  * alertListQuerySchema validates the `GET /api/v1/alerts` query (see readSearchParams) and outputs
- * `{ status?, severity?, eventType?, since?, until?, limit, cursor?, q? }`; unknown parameters are rejected.
+ * `{ status?, severity?, eventType?, since?, until?, limit, cursor?, q?, digest?, silenced? }`; unknown parameters are rejected.
  */
 export const alertListQuerySchema = strictObject({
   status: listParamSchema(enumSchema(ALERT_STATUSES)).optional(),
@@ -143,6 +144,10 @@ export const alertListQuerySchema = strictObject({
   cursor: stringSchema({ min: 1, max: 500 }).optional(),
   q: stringSchema({ max: 200, trim: true })
     .transform((text) => (text === '' ? undefined : text))
+    .optional(),
+  digest: stringSchema({ min: 1, max: 100 }).optional(),
+  silenced: enumSchema(['true', 'false'])
+    .transform((value) => value === 'true')
     .optional(),
 })
   .refine((query) => !query.since || !query.until || query.since <= query.until, {

@@ -14,6 +14,8 @@ describe('routeInputSchema', () => {
       templateId: null,
       reminderRetrigger: false,
       enabled: true,
+      stormLimit: 10,
+      threadReplies: 'all',
     });
     expect(routeInputSchema.parse({ ...route, auto_resolve_minutes: 30, reminder_minutes: 120 })).toMatchObject({ autoResolveMinutes: 30, reminderMinutes: 120 });
     expect(routeInputSchema.safeParse({ ...route, auto_resolve_minutes: 0 }).error?.issues[0]?.message).toBe('must be at least 1');

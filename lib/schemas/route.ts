@@ -1,7 +1,7 @@
 // Schemas of routing rules (`/api/v1/routes`, DESIGN.md §5): which event types and severities go to which channels.
 import { z } from 'zod';
 import { camelizeKeys } from './camelize-keys';
-import { arraySchema, nameSchema, severitySchema, strictObject, stringSchema, typeError } from './primitives';
+import { arraySchema, enumSchema, nameSchema, severitySchema, strictObject, stringSchema, typeError } from './primitives';
 
 /** ROUTE_PATTERN_PATTERN is the alphabet of event-type patterns: an event type that may contain `*` wildcards. */
 export const ROUTE_PATTERN_PATTERN = /^[A-Za-z0-9_.:\-/*]+$/;
@@ -34,11 +34,18 @@ const routeFields = {
   auto_resolve_minutes: minutesSchema.nullable(),
   reminder_minutes: minutesSchema.nullable(),
   reminder_retrigger: z.boolean({ error: typeError('true or false') }),
+  thread_replies: enumSchema(['all', 'status', 'none']),
+  storm_limit: z
+    .int({ error: typeError('a whole number from 0 to 1000') })
+    .min(0, 'must be at least 0 (0: never fold)')
+    .max(1000, 'must be at most 1000'),
 };
 
 /**
  * routeInputSchema validates a new route and outputs `{ name, eventTypes, severities, channels, templateId?,
- * enabled }` (enabled defaults to true; templateId null or absent means the default template).
+ * enabled, stormLimit }` (enabled defaults to true; templateId null or absent means the default template;
+ * stormLimit, the posts per minute to a channel above which alerts fold into a digest, defaults to 10;
+ * threadReplies — what the alert threads get: `all` lifecycle events, `status` changes only, `none` — to `all`).
  */
 export const routeInputSchema = strictObject({
   ...routeFields,
@@ -48,6 +55,8 @@ export const routeInputSchema = strictObject({
   reminder_minutes: routeFields.reminder_minutes.optional(),
   reminder_retrigger: routeFields.reminder_retrigger.default(false),
   enabled: routeFields.enabled.default(true),
+  storm_limit: routeFields.storm_limit.default(10),
+  thread_replies: routeFields.thread_replies.default('all'),
 }).transform(camelizeKeys);
 
 /** RouteInput is a validated new route. */

@@ -12,6 +12,8 @@ import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
 import { userTimeZone } from './user-time-zone';
 import { slackUserName } from '../auth/members';
+import { formatUtcTime } from '../blocks/slack-date';
+import { silenceLikeAlert } from '../silences/silence-like-alert';
 
 const RESOLVE_NOTE_CALLBACK = 'klaxon_resolve_note';
 const NOTE_BLOCK = 'note';
@@ -141,6 +143,11 @@ async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise
   const tell = (text: string) => tellClicker(teamId, payload.channel?.id, payload.user.id, text);
   if (actionId === ALERT_ACTION_IDS.open || !alertId) return;
   if (!(await isKnownAlert(teamId, alertId))) return tell('Klaxon does not know this alert in this workspace.');
+  if (actionId === ALERT_ACTION_IDS.silence) {
+    const name = await slackUserName(teamId, payload.user.id, payload.user.name ?? payload.user.username);
+    const silence = await silenceLikeAlert(teamId, alertId, { type: 'slack_user', id: payload.user.id, slackUserId: payload.user.id, name });
+    return tell(`Silenced for 1 hour, until ${formatUtcTime(silence.endsAt)} UTC: new alerts like this one are stored in Klaxon but not posted. Change or end it in the dashboard's Silences page.`);
+  }
   if (actionId === ALERT_ACTION_IDS.resolveWithNote) {
     if (payload.trigger_id) await openNoteModal(teamId, payload.trigger_id, alertId);
     return;

@@ -4,6 +4,7 @@
 /** BOT_SCOPES are the fewest bot scopes Klaxon works with; keep slack-app-manifest.yml in step. */
 export const BOT_SCOPES = [
   'chat:write',
+  'reactions:write',
   'channels:read',
   'groups:read',
   'channels:join',

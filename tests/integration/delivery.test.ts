@@ -1,5 +1,6 @@
 // The alert pipeline end to end against the Slack emulator and a real PostgreSQL: ingest → route → queue →
 // worker → chat.postMessage, then updates, thread replies, pacing, retries and never-twice delivery.
+// Its routes never fold into storm digests (stormLimit 0): storm-digest.test.ts covers folding.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
@@ -47,9 +48,9 @@ beforeAll(async () => {
   ({ emulator, workspaces } = await startSandboxSlack());
   await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
   ({ scope } = await keyScope(workspaces.acme.id));
-  await addRoute(workspaces.acme.id, { eventTypes: ['deploy.*'], severities: ['critical', 'error'], channelIds: [ALERTS, OPS] });
-  await addRoute(workspaces.acme.id, { eventTypes: ['db.*'], severities: ['critical'], channelIds: [ARCHIVED, SECRET], position: 1 });
-  await addRoute(workspaces.acme.id, { eventTypes: ['burst.*'], severities: ['warning'], channelIds: [ALERTS], position: 2 });
+  await addRoute(workspaces.acme.id, { eventTypes: ['deploy.*'], severities: ['critical', 'error'], channelIds: [ALERTS, OPS], stormLimit: 0 });
+  await addRoute(workspaces.acme.id, { eventTypes: ['db.*'], severities: ['critical'], channelIds: [ARCHIVED, SECRET], position: 1, stormLimit: 0 });
+  await addRoute(workspaces.acme.id, { eventTypes: ['burst.*'], severities: ['warning'], channelIds: [ALERTS], position: 2, stormLimit: 0 });
 });
 afterEach(async () => {
   await worker?.stop();
@@ -264,7 +265,7 @@ describe('delivery', () => {
 
   it('a hanging Slack call holds up only its own delivery, not the ones behind it', async () => {
     const INCIDENTS = 'C0ACMEINCD'; // private, the bot is a member; no other test posts there
-    await addRoute(workspaces.acme.id, { eventTypes: ['hang.*'], severities: ['warning'], channelIds: [INCIDENTS], position: 3 });
+    await addRoute(workspaces.acme.id, { eventTypes: ['hang.*'], severities: ['warning'], channelIds: [INCIDENTS], position: 3, stormLimit: 0 });
     emulator.state.delayNext('chat.postMessage', 4000);
     runWorker();
     const slow = await ingestAlert(scope, trigger({ eventType: 'hang.x', severity: 'warning', title: 'Slack hangs on this one' }));

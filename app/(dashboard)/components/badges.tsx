@@ -10,3 +10,12 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 export function StatusBadge({ status }: { status: AlertStatus }) {
   return <span className={`badge status-${status}`}>{status}</span>;
 }
+
+/** SilencedBadge marks an alert a silence holds back from Slack. */
+export function SilencedBadge() {
+  return (
+    <span className="pill pill-warn" data-testid="silenced-badge" title="A silence holds this alert back: it is not posted to Slack">
+      Silenced
+    </span>
+  );
+}

@@ -6,6 +6,8 @@ const SECTIONS = [
   { path: '', label: 'Overview' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/routes', label: 'Routes' },
+  { path: '/silences', label: 'Silences' },
+  { path: '/reports', label: 'Reports' },
   { path: '/templates', label: 'Templates' },
   { path: '/integrations', label: 'Integrations' },
   { path: '/on-call', label: 'On call' },

@@ -4,7 +4,7 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { AppError } from '@/lib/errors';
 import { alertsHref, filterValues, parseAlertFilters } from '@/lib/alerts/alert-filters';
 import type { SearchParams } from '@/lib/schemas/read-search-params';
-import { SeverityBadge, StatusBadge } from '@/app/(dashboard)/components/badges';
+import { SeverityBadge, SilencedBadge, StatusBadge } from '@/app/(dashboard)/components/badges';
 import { When } from '@/app/(dashboard)/components/when';
 import { ALERT_STATUSES, SEVERITIES } from '@/lib/schemas/primitives';
 import { dashboardContext } from '../dashboard-context';
@@ -60,6 +60,14 @@ export default async function AlertsPage({ params, searchParams }: { params: Pro
           <input id="filter-event-type" name="event_type" defaultValue={filters.event_type} placeholder="deploy.failed" />
         </div>
         <div className="field">
+          <label htmlFor="filter-silenced">Silenced</label>
+          <select id="filter-silenced" name="silenced" defaultValue={filters.silenced}>
+            <option value="">Any</option>
+            <option value="true">Silenced</option>
+            <option value="false">Not silenced</option>
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="filter-since">Since (UTC)</label>
           <input id="filter-since" name="since" type="datetime-local" defaultValue={filters.since} />
         </div>
@@ -100,7 +108,7 @@ export default async function AlertsPage({ params, searchParams }: { params: Pro
                     <code>{alert.event_type}</code>
                   </td>
                   <td>
-                    <StatusBadge status={alert.status} />
+                    <StatusBadge status={alert.status} /> {alert.silenced && <SilencedBadge />}
                   </td>
                   <td className="num">{alert.occurrences}</td>
                   <td>

@@ -126,6 +126,34 @@ export function RouteForm({
         <input type="checkbox" name="reminder_retrigger" defaultChecked={values?.reminder_retrigger === 'on'} />
         At the reminder, return the alert to triggered (it escalates again)
       </label>
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="route-storm-limit">Storm limit (posts per minute per channel)</label>
+          <input
+            id="route-storm-limit"
+            name="storm_limit"
+            type="number"
+            min={0}
+            max={1000}
+            defaultValue={values ? valueOf(values, 'storm_limit') : '10'}
+            aria-describedby="route-storm-limit-help"
+            {...fieldA11y('route', 'storm_limit', state)}
+          />
+          <p className="muted" id="route-storm-limit-help">
+            Past this, further alerts fold into one digest message per channel, updated in place. 0: never fold.
+          </p>
+          <FieldError form="route" field="storm_limit" state={state} />
+        </div>
+        <div className="field">
+          <label htmlFor="route-thread-replies">Thread replies</label>
+          <select id="route-thread-replies" name="thread_replies" defaultValue={values ? valueOf(values, 'thread_replies') || 'all' : 'all'} {...fieldA11y('route', 'thread_replies', state)}>
+            <option value="all">Every lifecycle event</option>
+            <option value="status">Status changes only</option>
+            <option value="none">Nothing (resolve still adds ✅)</option>
+          </select>
+          <FieldError form="route" field="thread_replies" state={state} />
+        </div>
+      </div>
       <label className="check">
         <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
         Enabled

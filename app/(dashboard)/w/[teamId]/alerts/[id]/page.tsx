@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getAlertDetail } from '@/lib/alerts/alert-views';
-import { SeverityBadge, StatusBadge } from '@/app/(dashboard)/components/badges';
+import { SeverityBadge, SilencedBadge, StatusBadge } from '@/app/(dashboard)/components/badges';
 import { channelNames } from '@/lib/channels/channel-names';
 import { channelUrl } from '@/lib/channels/channel-url';
 import { When } from '@/app/(dashboard)/components/when';
@@ -23,10 +23,11 @@ const KIND_LABEL: Record<string, string> = {
   reopened: 'Reopened',
   snoozed: 'Snoozed',
   snooze_ended: 'Snooze ended',
+  unsilenced: 'Silence ended',
   escalated: 'Escalated',
 };
 
-const JOB_LABEL: Record<string, string> = { 'snooze-expiry': 'End of snooze', 'escalation-step': 'Escalation step', 'escalation-notify': 'Escalation notice (DM)' };
+const JOB_LABEL: Record<string, string> = { 'snooze-expiry': 'End of snooze', 'escalation-step': 'Escalation step', 'escalation-notify': 'Escalation notice (DM)', 'silence-end': 'End of silence' };
 const JOB_STATE_LABEL: Record<string, string> = { pending: 'scheduled', done: 'ran', dead: 'failed', cancelled: 'cancelled' };
 
 const VIA_LABEL: Record<string, string> = { slack: 'in Slack', api: 'via the API', dashboard: 'in the dashboard', system: 'automatically' };
@@ -57,10 +58,23 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
       </p>
       <div className="title-row">
         <h1>{alert.title}</h1>
-        <SeverityBadge severity={alert.severity} /> <StatusBadge status={alert.status} />
+        <SeverityBadge severity={alert.severity} /> <StatusBadge status={alert.status} /> {alert.silenced && <SilencedBadge />}
       </div>
+      {alert.silenced && (
+        <p className="notice" data-testid="silenced-notice">
+          A <a href={`/w/${teamId}/silences#${alert.silence_id}`}>silence</a> holds this alert back: it is stored here but not posted to Slack. If it is
+          still open when the silence ends, it is posted then.
+        </p>
+      )}
       <div className="section-head">
-        {scope.role === 'admin' ? <StatusButtons action={alertStatusAction.bind(null, teamId, alert.id)} status={alert.status} /> : <span />}
+        {scope.role === 'admin' ? (
+          <span>
+            <StatusButtons action={alertStatusAction.bind(null, teamId, alert.id)} status={alert.status} />{' '}
+            <a href={`/w/${teamId}/silences?${new URLSearchParams({ event_type: alert.event_type, source: alert.source ?? '' }).toString()}`}>Silence alerts like this…</a>
+          </span>
+        ) : (
+          <span />
+        )}
         <LiveRefresh />
       </div>
       <div className="grid-2">
@@ -84,7 +98,15 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
             <dt>Occurrences</dt>
             <dd>{alert.occurrences}</dd>
             <dt>Routed</dt>
-            <dd>{alert.routed ? 'Yes' : alert.deliveries.length ? 'No route matched: posted to the channel for unrouted alerts' : 'No route matched, so it was not posted'}</dd>
+            <dd>
+              {alert.routed
+                ? 'Yes'
+                : alert.deliveries.length
+                  ? 'No route matched: posted to the channel for unrouted alerts'
+                  : alert.silenced
+                    ? 'No route matched'
+                    : 'No route matched, so it was not posted'}
+            </dd>
             <dt>Occurred</dt>
             <dd>
               <When date={alert.occurred_at} />
@@ -184,7 +206,7 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
           )}
         </div>
         {alert.deliveries.length === 0 ? (
-          <p>{alert.routed ? 'No deliveries yet.' : 'None: no route matched this alert.'}</p>
+          <p>{alert.silenced ? 'None: a silence holds this alert back.' : alert.routed ? 'No deliveries yet.' : 'None: no route matched this alert.'}</p>
         ) : (
           <DataTable columns={['Channel', 'State', { label: 'Attempts', numeric: true }, 'Sent', 'Last error', 'Message']}>
             {alert.deliveries.map((delivery) => (
