@@ -2,14 +2,28 @@
 import { EnvError } from '../lib/env';
 import { log } from '../lib/log';
 
-/** runUntilSignal starts a service and shuts it down cleanly on SIGINT/SIGTERM; start-up errors exit 1. */
-export function runUntilSignal(start: () => Promise<() => Promise<void>>): void {
+/** SHUTDOWN_LIMIT_MS bounds a shutdown: each part has its own bound (10 s), so this is only for a part that hangs. */
+const SHUTDOWN_LIMIT_MS = 30_000;
+
+/**
+ * runUntilSignal starts a service and shuts it down cleanly on SIGINT/SIGTERM; start-up errors exit 1. A second
+ * signal, or a shutdown still running after limitMs, exits at once with code 1: a stuck part must never leave a
+ * process that ignores Ctrl-C and SIGTERM (seen: an app that held its port after its database was gone).
+ */
+export function runUntilSignal(start: () => Promise<() => Promise<void>>, limitMs = SHUTDOWN_LIMIT_MS): void {
   let shutdown: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log().warn({ signal }, 'Second signal: exiting without finishing the shutdown');
+      process.exit(1);
+    }
     stopping = true;
     log().info({ signal }, 'Shutting down');
+    setTimeout(() => {
+      log().error({ limitMs }, 'The shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, limitMs).unref();
     try {
       await shutdown?.();
       process.exit(0);

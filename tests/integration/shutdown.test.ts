@@ -59,4 +59,34 @@ describe('shutdown on Ctrl-C', () => {
     expect(records.map((record) => record.msg)).toEqual(expect.arrayContaining(['Shutting down', 'Delivery worker stopped.']));
     expect(isAlive(postmaster)).toBe(false);
   }, 120_000);
+
+  async function startHanging(limitMs: number) {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests', 'support', 'hanging-service.ts'), String(limitMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    while (!stdout.includes('started')) {
+      if (child.exitCode !== null) throw new Error(`the service exited: ${stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { child, exited, output: () => stdout };
+  }
+
+  it('a shutdown that hangs ends the process after its limit, with exit code 1 and an error line', async () => {
+    const service = await startHanging(500);
+    const started = Date.now();
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(service.output()).toContain('The shutdown did not finish in time');
+  }, 30_000);
+
+  it('a second Ctrl-C exits at once, without waiting for a hanging shutdown', async () => {
+    const service = await startHanging(60_000);
+    service.child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    service.child.kill('SIGINT');
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('Second signal');
+  }, 30_000);
 });
