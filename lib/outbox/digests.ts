@@ -65,7 +65,9 @@ async function mayFold(workspaceId: string, channelId: string, now: Date): Promi
   const { rows } = await sql<{ open: boolean; limit: number | null; recent: number }>(STORM_CHECK_SQL, [workspaceId, channelId, new Date(now.getTime() - 60_000)]);
   const row = rows[0]!;
   const max = row.limit ?? DEFAULT_STORM_LIMIT;
-  return row.open || (max > 0 && row.recent >= max);
+  // A limit of 0 means never: not even into a digest a storm opened before the limit was set.
+  if (max <= 0) return false;
+  return row.open || row.recent >= max;
 }
 
 // More posts than the channel's limit in the last minute (checked again under the channel's lock). The limit is the lowest of the enabled routes that
