@@ -7,6 +7,7 @@
 // is one statement per channel slot (about one a second), however many alerts it folds. A storm ends when
 // nothing was folded for QUIET_MS; its message then says so, and the next storm gets a new one.
 import { db, sql } from '../db';
+import { processWide } from '../process-wide';
 import type { Severity } from '../generated/prisma/client';
 import type { Tx } from './deliveries';
 
@@ -61,13 +62,33 @@ const STORM_CHECK_SQL = `
          (SELECT count(*)::int FROM (
             SELECT 1 FROM deliveries WHERE workspace_id = $1 AND channel_id = $2 AND state = 'sent' AND sent_at > $3 LIMIT 1000) r) AS recent`;
 
+// Pacing (a GCRA of one post per second with a burst of 2, shared by every worker) lets a channel take at most
+// t + 2 posts in t seconds. A channel found with no open digest and `recent` posts short of its limit cannot start
+// a storm for the next limit − recent − 3 seconds, so this process skips the check's read until then (measured:
+// the read was 0.8 ms of every post's 4 ms, end to end). A limit of 0 is read again every RECHECK_MS, so route
+// edits apply within seconds.
+const RECHECK_MS = 10_000;
+const calmUntil = processWide('digests:calmUntil', () => new Map<string, number>());
+
 async function mayFold(workspaceId: string, channelId: string, now: Date): Promise<boolean> {
+  const key = `${workspaceId}\u0000${channelId}`;
+  if ((calmUntil.get(key) ?? 0) > now.getTime()) return false;
   const { rows } = await sql<{ open: boolean; limit: number | null; recent: number }>(STORM_CHECK_SQL, [workspaceId, channelId, new Date(now.getTime() - 60_000)]);
   const row = rows[0]!;
   const max = row.limit ?? DEFAULT_STORM_LIMIT;
   // A limit of 0 means never: not even into a digest a storm opened before the limit was set.
-  if (max <= 0) return false;
-  return row.open || row.recent >= max;
+  if (max <= 0) {
+    calmUntil.set(key, now.getTime() + RECHECK_MS);
+    return false;
+  }
+  if (row.open || row.recent >= max) {
+    calmUntil.delete(key);
+    return true;
+  }
+  const calmMs = Math.min((max - row.recent - 3) * 1000, RECHECK_MS);
+  if (calmMs > 0) calmUntil.set(key, now.getTime() + calmMs);
+  else calmUntil.delete(key);
+  return false;
 }
 
 // More posts than the channel's limit in the last minute (checked again under the channel's lock). The limit is the lowest of the enabled routes that

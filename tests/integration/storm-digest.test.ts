@@ -89,7 +89,8 @@ describe('storm digest', () => {
     await sqlPool().query(`UPDATE jobs SET run_at = now() WHERE kind = 'digest-refresh' AND state = 'pending'`);
     await waitFor(() => String(digestMessage()?.text).startsWith('Alert storm over'), 15_000, 'the storm over');
     expect(JSON.stringify(digestMessage()!.blocks)).toContain('Storm over at');
-    expect((await db().digest.findUniqueOrThrow({ where: { id: digestId } })).endedAt).not.toBeNull();
+    // The refresh job edits the message inside its transaction: the row says ended once that commits.
+    await waitFor(async () => (await db().digest.findUniqueOrThrow({ where: { id: digestId } })).endedAt, 10_000, 'the digest ended');
     await trigger('after the storm', 'disk.full', 'info');
     await waitFor(() => topLevel().some((message) => String(message.text).includes('after the storm')), 15_000, 'posted alone');
     expect(await db().digest.count()).toBe(1);
