@@ -95,4 +95,17 @@ describe('storm digest', () => {
     await waitFor(() => topLevel().some((message) => String(message.text).includes('after the storm')), 15_000, 'posted alone');
     expect(await db().digest.count()).toBe(1);
   });
+
+  it('a channel whose limit is 0 never folds, not even into a digest a storm opened there before', async () => {
+    const quiet = 'C0ACMEALRT';
+    await addRoute(workspaces.acme.id, { eventTypes: ['quiet.*'], severities: ['warning'], channelIds: [quiet], position: 5, stormLimit: 0 });
+    // A digest still open on the channel, as a storm before its limit was set to 0 would have left it.
+    await sqlPool().query(`INSERT INTO digests (id, workspace_id, channel_id, started_at, last_folded_at, updated_at) VALUES ('dig_before_limit', $1, $2, now(), now(), now())`, [workspaces.acme.id, quiet]);
+    const alert = await trigger('quiet but posted', 'quiet.check', 'warning');
+    const delivery = await waitFor(async () => {
+      const found = await db().delivery.findFirst({ where: { alertId: alert.id, channelId: quiet } });
+      return found && found.state !== 'pending' ? found : null;
+    }, 15_000, 'the post to the quiet channel');
+    expect(delivery.state).toBe('sent');
+  });
 });
