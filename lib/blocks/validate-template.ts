@@ -208,7 +208,8 @@ export function validateTemplate(
   blocks.forEach((block: unknown, i) => {
     const path = `/blocks/${i}`;
     const type = isObject(block) ? block.type : undefined;
-    const allowed = typeof type === 'string' ? BLOCK_KEYS[type] : undefined;
+    // Own keys only: a block of type `__proto__` or `constructor` is no block Klaxon knows.
+    const allowed = typeof type === 'string' && Object.hasOwn(BLOCK_KEYS, type) ? BLOCK_KEYS[type] : undefined;
     if (!allowed) {
       check.fail(isObject(block) ? `${path}/type` : path, `must be a block of type ${Object.keys(BLOCK_KEYS).join(', ')}`);
       return;

@@ -2,12 +2,13 @@
 
 /** readSearchParams turns query parameters into an object: a parameter given once is a string, repeated ones an array. */
 export function readSearchParams(params: URLSearchParams): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+  // A Map, then own properties: a parameter named `__proto__` or `constructor` is a parameter like any other.
+  const result = new Map<string, string | string[]>();
   for (const [key, value] of params) {
-    const previous = result[key];
-    result[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    const previous = result.get(key);
+    result.set(key, previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value]);
   }
-  return result;
+  return Object.fromEntries(result);
 }
 
 /** SearchParams are a dashboard page's query parameters as Next hands them over. */

@@ -15,7 +15,11 @@ export const slackUserIdSchema = stringSchema({ min: 1, max: 50 }).regex(SLACK_U
 export const timeZoneSchema = stringSchema({ min: 1, max: 64 }).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
 
 const localDateSchema = stringSchema({ min: 1, max: 10 }).refine(
-  (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  // An impossible date (0000-00-00, 2026-02-30) is an invalid Date, whose toISOString throws: check it first.
+  (value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  },
   'must be a date YYYY-MM-DD',
 );
 const localTimeSchema = stringSchema({ min: 1, max: 5 }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour)');
