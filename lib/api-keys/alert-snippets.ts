@@ -24,7 +24,7 @@ export function alertSnippets(appUrl: string, key: string): AlertSnippet[] {
         `  headers: { Authorization: ${JSON.stringify(`Bearer ${key}`)}, 'Content-Type': 'application/json' },`,
         `  body: JSON.stringify(${body('node')}),`,
         `});`,
-        `console.log(response.status, await response.json());`,
+        `process.stdout.write(\`${'${'}response.status} ${'${'}await response.text()}\\n\`);`,
       ].join('\n'),
     },
     {
