@@ -82,18 +82,18 @@ export function ActionForm({
   );
 }
 
-/** DeleteButton runs a delete action after the user confirms, and says why when it is refused. */
-export function DeleteButton({ action, name, what }: { action: Action; name: string; what: string }) {
+/** ConfirmButton runs an action after the user confirms, and says why when it is refused. */
+export function ConfirmButton({ action, confirm, label, pendingLabel, ariaLabel }: { action: Action; confirm: string; label: string; pendingLabel: string; ariaLabel: string }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, IDLE);
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (!window.confirm(`Delete the ${what} “${name}”?`)) event.preventDefault();
+        if (!window.confirm(confirm)) event.preventDefault();
       }}
     >
-      <button className="button small danger" type="submit" disabled={pending} aria-label={`Delete ${name}`}>
-        {pending ? 'Deleting…' : 'Delete'}
+      <button className="button small danger" type="submit" disabled={pending} aria-label={ariaLabel}>
+        {pending ? pendingLabel : label}
       </button>
       {state.status === 'error' && (
         <span className="field-error" role="alert">
@@ -102,4 +102,9 @@ export function DeleteButton({ action, name, what }: { action: Action; name: str
       )}
     </form>
   );
+}
+
+/** DeleteButton runs a delete action after the user confirms. */
+export function DeleteButton({ action, name, what }: { action: Action; name: string; what: string }) {
+  return <ConfirmButton action={action} confirm={`Delete the ${what} “${name}”?`} label="Delete" pendingLabel="Deleting…" ariaLabel={`Delete ${name}`} />;
 }

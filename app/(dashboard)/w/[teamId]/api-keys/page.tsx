@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
+import { ConfirmButton } from '@/app/(dashboard)/components/action-form';
 import { When } from '@/app/(dashboard)/components/when';
 import { dashboardContext } from '../dashboard-context';
 import { createKeyAction, revokeKeyAction } from './actions';
 import { CreateKeyForm } from './create-key-form';
-import { RevokeKeyButton } from './revoke-key-button';
 import { DataTable } from '@/app/(dashboard)/components/data-table';
 
 export const metadata: Metadata = { title: 'API keys — Klaxon' };
@@ -59,7 +59,13 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
                     <span className="pill pill-ok">Active</span>
                   )}
                 </td>
-                {admin && <td>{!key.revokedAt && <RevokeKeyButton action={revokeKeyAction.bind(null, teamId, key.id)} name={key.name} />}</td>}
+                {admin && <td>{!key.revokedAt && <ConfirmButton
+                        action={revokeKeyAction.bind(null, teamId, key.id)}
+                        confirm={`Revoke the API key “${key.name}”? Services using it will get 401 at once.`}
+                        label="Revoke"
+                        pendingLabel="Revoking…"
+                        ariaLabel={`Revoke ${key.name}`}
+                      />}</td>}
               </tr>
             ))}
           </DataTable>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ConfirmButton } from '@/app/(dashboard)/components/action-form';
 import { When } from '@/app/(dashboard)/components/when';
 import { DataTable } from '@/app/(dashboard)/components/data-table';
 import { firstParam, type SearchParams } from '@/lib/schemas/read-search-params';
@@ -7,7 +8,6 @@ import { heldAlertCounts, listSilences, silenceState } from '@/lib/silences/sile
 import { dashboardContext } from '../dashboard-context';
 import { createSilenceAction, expireSilenceAction } from './actions';
 import { CreateSilenceForm } from './create-silence-form';
-import { ExpireSilenceButton } from './expire-silence-button';
 
 export const metadata: Metadata = { title: 'Silences — Klaxon' };
 
@@ -72,7 +72,13 @@ export default async function SilencesPage({ params, searchParams }: { params: P
                   <td>{silence.comment}</td>
                   <td>{silence.createdByName}</td>
                   <td className="num">{count > 0 ? <a href={`/w/${teamId}/alerts?silenced=true`}>{count}</a> : 0}</td>
-                  {admin && <td>{state !== 'expired' && <ExpireSilenceButton action={expireSilenceAction.bind(null, teamId, silence.id)} label={silence.comment} />}</td>}
+                  {admin && <td>{state !== 'expired' && <ConfirmButton
+                        action={expireSilenceAction.bind(null, teamId, silence.id)}
+                        confirm="End this silence now? The open alerts it holds are posted to Slack."
+                        label="Expire"
+                        pendingLabel="Expiring…"
+                        ariaLabel={`Expire ${silence.comment}`}
+                      />}</td>}
                 </tr>
               );
             })}
