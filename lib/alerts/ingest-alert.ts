@@ -8,7 +8,7 @@ import type { AlertInput, AlertTriggerInput } from '../schemas/alert';
 import { onCallForPolicy } from '../escalation/escalation';
 import { actorOf, viaOf } from './actor';
 import { changeAlertStatusByDedupKey } from './lifecycle';
-import { planDeliveries } from './plan-deliveries';
+import { routeAlert } from './plan-deliveries';
 import { routingConfig } from './routing-config';
 import { findSilence } from '../silences/match-silence';
 import { storeAlert, type StoredAlert } from './store-alerts';
@@ -18,7 +18,7 @@ export type IngestResult = StoredAlert;
 
 async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise<IngestResult> {
   const config = await routingConfig(scope.workspaceId);
-  const plan = planDeliveries(input, config);
+  const plan = routeAlert(input, config);
   // A silenced alert is stored with its routes but no deliveries; the silence's end posts it if still open.
   const silence = config.silences.length > 0 ? findSilence(input, config.silences, new Date()) : null;
   const id = randomUUID();
