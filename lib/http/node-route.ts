@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { alertmanagerIntake, grafanaIntake, opsgenieAction, opsgenieCreate, pagerDutyIntake } from '../integrations/endpoints';
 import { webhookIntake } from '../integrations/webhook-intake';
 import { alertIntake } from './alert-intake';
-import { decodeSegment, isDecodablePath, malformedPath } from './path-params';
+import { decodeSegment, isDecodablePath, malformedPath, MAX_TARGET_LENGTH, targetTooLong } from './path-params';
 import { servePipeline, type Answer, type Endpoint, type Transport } from './pipeline';
 import { MAX_BODY_BYTES, readNodeBody } from './read-json';
 import type { RequestHead } from './request-head';
@@ -49,10 +49,12 @@ interface Matched {
 // Next answers a path it cannot decode (`%ZZ`, `%C0%80`) with a bare 500 before any route runs: such a path,
 // whatever the method, is answered here, through the pipeline, with a 400.
 const MALFORMED: Matched = { route: '(malformed path)', serve: serve(malformedPath), params: {} };
+const TOO_LONG: Matched = { route: '(target too long)', serve: serve(targetTooLong), params: {} };
 
 // Opsgenie's SDKs end their paths with a slash (`/v2/alerts/`): one trailing slash is ignored.
 function match(request: IncomingMessage): Matched | null {
   const url = request.url ?? '';
+  if (url.length > MAX_TARGET_LENGTH) return TOO_LONG;
   if (!isDecodablePath(url)) return MALFORMED;
   if (request.method !== 'POST') return null;
   const query = url.indexOf('?');

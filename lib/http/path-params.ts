@@ -35,6 +35,19 @@ export function isDecodablePath(target: string): boolean {
   }
 }
 
+/**
+ * MAX_TARGET_LENGTH bounds a request's path and query. Node takes request heads up to 16 KB, and Next answers a
+ * path with `//` or a trailing slash with a 308 whose Location repeats it: past ~16 KB that answer's own head is
+ * more than clients read (the fuzzer's requests went unanswered). 8 KB is the usual limit of proxies (nginx).
+ */
+export const MAX_TARGET_LENGTH = 8_192;
+
+/** targetTooLong answers a request whose path and query are longer than MAX_TARGET_LENGTH. */
+export const targetTooLong: Endpoint<null, Record<string, never>> = {
+  access: () => Promise.resolve(null),
+  handle: () => Promise.reject(new AppError('invalid_request', `The request's path and query are longer than ${MAX_TARGET_LENGTH.toLocaleString('en-US')} characters.`)),
+};
+
 /** malformedPath answers a path that is not valid percent-encoded UTF-8. */
 export const malformedPath: Endpoint<null, Record<string, never>> = {
   access: () => Promise.resolve(null),
