@@ -57,7 +57,7 @@ async function spawnWorker(): Promise<ChildProcess> {
   workers.add(child);
   child.on('exit', () => workers.delete(child));
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
   });
   return child;
@@ -73,7 +73,7 @@ function killOne(): void {
 async function killAll(): Promise<void> {
   const live = [...workers];
   for (const child of live) child.kill('SIGKILL');
-  await Promise.all(live.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve)))));
+  await Promise.all(live.map((child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve)))));
 }
 
 // A job of these alerts is leased: a worker is running it (a step, a DM, a reminder) right now.

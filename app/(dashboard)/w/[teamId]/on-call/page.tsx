@@ -27,12 +27,8 @@ function rotationFields(today: string, rotation?: Rotation): FieldSpec[] {
   ];
 }
 
-const USER_GROUP_FIELD: FieldSpec = {
-  name: 'user_group_id',
-  label: 'Slack user group id (optional)',
-  placeholder: 'S0123ABCD',
-  help: 'Klaxon keeps its members equal to who is on call, at each hand-off.',
-};
+const USER_GROUP_HELP = 'Klaxon keeps its members equal to who is on call, at each hand-off.';
+const USER_GROUP_FIELD: FieldSpec = { name: 'user_group_id', label: 'Slack user group id (optional)', placeholder: 'S0123ABCD', help: USER_GROUP_HELP };
 
 const describeRotation = (rotation: Rotation) => (rotation.kind === 'hourly' ? `Every ${rotation.everyHours} hours` : rotation.kind === 'daily' ? 'Daily' : 'Weekly');
 
@@ -184,7 +180,7 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
                 id={`user-group-${schedule.id}`}
                 className="form"
                 submit="Save user group"
-                fields={[{ ...USER_GROUP_FIELD, defaultValue: schedule.userGroupId ?? '', help: `${USER_GROUP_FIELD.help} Empty: none.` }]}
+                fields={[{ ...USER_GROUP_FIELD, defaultValue: schedule.userGroupId ?? '', help: `${USER_GROUP_HELP} Empty: none.` }]}
               />
             )}
             {admin && (

@@ -21,14 +21,18 @@ const ACTIONS: Record<string, { action: StatusAction; done: string }> = {
  */
 export async function alertStatusAction(teamId: string, alertId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const { scope } = await dashboardContext(teamId);
-  const requested = String(formData.get('action') ?? '');
+  const field = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const requested = field('action');
   const choice = requested.startsWith('snooze:') ? requested.slice('snooze:'.length) : null;
   const chosen = choice !== null ? (isSnoozeChoice(choice) ? { action: 'snooze' as const, done: `Snoozed (${SNOOZE_LABELS[choice].toLowerCase()}).` } : undefined) : Object.hasOwn(ACTIONS, requested) ? ACTIONS[requested] : undefined;
   if (!chosen) return { status: 'error', message: 'Unknown action.' };
   try {
     let snoozeUntil: Date | undefined;
     if (choice !== null && isSnoozeChoice(choice)) {
-      const browserZone = String(formData.get('time_zone') ?? '');
+      const browserZone = field('time_zone');
       const zone = isTimeZone(browserZone) ? browserZone : choice === 'tomorrow' && scope.actor.type === 'dashboard_user' ? await userTimeZone(teamId, scope.actor.slackUserId) : 'UTC';
       snoozeUntil = snoozeEnd(choice, new Date(), zone);
     }
