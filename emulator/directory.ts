@@ -141,7 +141,8 @@ function buildWorkspace(seed: SeedWorkspace): Workspace {
     members: new Set(c.members ?? everyone),
     botJoinsOnInstall: c.botJoinsOnInstall ?? false,
   }));
-  return { id: seed.id, name: seed.name, domain: seed.domain, botUserId: seed.botUserId, botId: seed.botId, users, channels };
+  const userGroups = (seed.userGroups ?? []).map((g) => ({ ...g, description: '', users: [], createdBy: users[0]?.id ?? '', dateCreate: SEED_CREATED, dateUpdate: SEED_CREATED }));
+  return { id: seed.id, name: seed.name, domain: seed.domain, botUserId: seed.botUserId, botId: seed.botId, users, channels, userGroups };
 }
 
 /** botUser is the app's bot user record in a workspace. */

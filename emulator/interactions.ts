@@ -145,7 +145,9 @@ function stateValues(view: StoredView, values: Record<string, string>): Json {
     const value =
       el.type === 'static_select'
         ? { type: el.type, selected_option: options.find((o) => o.value === raw) ?? null }
-        : { type: el.type, value: raw ?? null };
+        : el.type === 'users_select'
+          ? { type: el.type, selected_user: raw ?? (typeof el.initial_user === 'string' ? el.initial_user : null) }
+          : { type: el.type, value: raw ?? null };
     result[String(block.block_id)] = { [el.action_id]: value };
   }
   return result;

@@ -20,6 +20,8 @@ const SCOPE_TEXT: Record<string, string> = {
   'users:read': 'View people in the workspace',
   'users:read.email': 'View email addresses of people in the workspace',
   'im:write': 'Start direct messages with people',
+  'usergroups:read': 'View user groups in the workspace',
+  'usergroups:write': 'Create and manage user groups',
   'team:read': 'View the name, email domain, and icon for the workspace',
   commands: 'Add shortcuts and/or slash commands that people can use',
   openid: 'View information about your identity',

@@ -65,9 +65,10 @@ function modalDialog(state: EmulatorState, ws: Workspace, user: SlackUser): Safe
       <button type="submit" class="primary">${textOf(view.submit) || 'Submit'}</button></div></form></dialog>`;
 }
 
-/** displayNameOf is how Slack names a member in a mention: the display name, else the full name. */
-function displayNameOf(ws: Workspace, userId: string): string | undefined {
-  const user = ws.users.find((u) => u.id === userId);
+/** displayNameOf is how Slack names a member in a mention (the display name, else the full name), or a user group (its handle). */
+function displayNameOf(ws: Workspace, id: string): string | undefined {
+  if (id.startsWith('S')) return ws.userGroups?.find((g) => g.id === id)?.handle;
+  const user = ws.users.find((u) => u.id === id);
   return user ? user.displayName || user.realName : undefined;
 }
 

@@ -9,7 +9,7 @@ export interface RenderOptions {
   hidden?: Record<string, string | undefined>;
   /** Inside a modal form, input blocks become fields named `v:{action_id}`. */
   errors?: Record<string, string>;
-  /** userName turns a `<@U…>` mention into the person's display name, as Slack shows it. */
+  /** userName turns a `<@U…>` mention into the person's display name, and a `<!subteam^S…>` one into the group's handle, as Slack shows them. */
   userName?: (userId: string) => string | undefined;
 }
 
@@ -150,6 +150,11 @@ function renderLink(inner: string, userName?: RenderOptions['userName']): string
     const seconds = Number(target.split('^')[1]);
     const when = Number.isFinite(seconds) ? ` datetime="${new Date(seconds * 1000).toISOString()}"` : '';
     return `<time${when}>${escapeHtml(unescape(label ?? target))}</time>`;
+  }
+  // `<!subteam^S…>` (optionally `|@handle`): Slack shows the group's handle.
+  if (target.startsWith('!subteam^')) {
+    const id = target.slice('!subteam^'.length);
+    return `<span class="mention">@${escapeHtml(unescape(label?.replace(/^@/, '') ?? userName?.(id) ?? id))}</span>`;
   }
   if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(unescape(label ?? target.slice(1)))}</span>`;
   const url = unescape(target);

@@ -39,6 +39,8 @@ export interface SeedWorkspace {
   channels: SeedChannel[];
   /** Messages already in channels (posted by users, so the bot cannot update them). */
   messages?: { channelId: string; userId: string; text: string }[];
+  /** User groups (empty at first), such as one for an on-call schedule to keep equal to who is on call. */
+  userGroups?: { id: string; name: string; handle: string }[];
 }
 
 /** defaultWorkspaces returns fresh copies of the seed: Acme Sandbox (27 channels) and Globex Sandbox. */
@@ -64,6 +66,7 @@ export function defaultWorkspaces(): SeedWorkspace[] {
         }),
       ],
       messages: [{ channelId: 'C0ACMEGENL', userId: 'U0ACMEOWN1', text: 'Welcome to *Acme Sandbox*! :wave:' }],
+      userGroups: [{ id: 'S0ACMEONC1', name: 'Payments on call', handle: 'payments-oncall' }],
     },
     {
       id: 'T0GLOBEX01',

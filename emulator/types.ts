@@ -60,6 +60,20 @@ export interface Workspace {
   users: SlackUser[];
   channels: SlackChannel[];
   installation?: Installation;
+  /** User groups (Slack's "subteams", `S…`), made with usergroups.create. */
+  userGroups?: UserGroup[];
+}
+
+/** UserGroup is a mentionable group of members (`<!subteam^S…>`), whose members an app may replace. */
+export interface UserGroup {
+  id: string;
+  name: string;
+  handle: string;
+  description: string;
+  users: string[];
+  createdBy: string;
+  dateCreate: number;
+  dateUpdate: number;
 }
 
 /** StoredMessage is a message in a channel, posted by the bot or seeded as a user's message. */

@@ -8,9 +8,10 @@ import { RateLimited, SlackError, requireScope, type MethodContext, type MethodS
 import { oauthMethods } from './oauth';
 import type { EmulatorState } from './state';
 import type { Params } from './types';
+import { userGroupMethods } from './usergroup-methods';
 import { workspaceMethods } from './workspace-methods';
 
-const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...reactionMethods, ...oauthMethods };
+const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...reactionMethods, ...oauthMethods, ...userGroupMethods };
 const SECRET_PARAMS = new Set(['token', 'client_secret', 'refresh_token']);
 
 /**

@@ -237,10 +237,10 @@ export async function escalateAlert(params: { workspaceId: string; alertId: stri
   return change;
 }
 
-/** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard admin or API key). */
-export async function changeAlertStatusFor(scope: WorkspaceScope, alertId: string, action: StatusAction, note?: string): Promise<StatusChange> {
+/** changeAlertStatusFor applies an action on behalf of a scoped caller (dashboard admin or API key); a snooze ends at `snoozeUntil`. */
+export async function changeAlertStatusFor(scope: WorkspaceScope, alertId: string, action: StatusAction, note?: string, snoozeUntil?: Date): Promise<StatusChange> {
   assertAdmin(scope);
-  return changeAlertStatus({ workspaceId: scope.workspaceId, alertId, action, actor: actorOf(scope), via: viaOf(scope), note });
+  return changeAlertStatus({ workspaceId: scope.workspaceId, alertId, action, actor: actorOf(scope), via: viaOf(scope), note, snoozeUntil });
 }
 
 /** changeAlertStatusByDedupKey acknowledges or resolves the open alert with a dedup key (PagerDuty semantics). */

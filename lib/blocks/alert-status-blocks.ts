@@ -20,6 +20,7 @@ export const ALERT_ACTION_IDS = {
   reopen: 'alert_reopen',
   resolveWithNote: 'alert_resolve_with_note',
   escalate: 'alert_escalate',
+  addResponders: 'alert_add_responders',
   silence: 'alert_silence',
   open: 'alert_open',
 } as const;
@@ -80,9 +81,11 @@ export function buildAlertActions(alert: RenderableAlert, alertUrl: string): Act
   const resolveWithNote = button('Resolve with note…', ids.resolveWithNote, alert.id);
   // Silences new alerts like this one (its event type and source) for an hour; this one stays as it is.
   const silence = button('Silence 1h', ids.silence, alert.id);
+  // Pages a person or a schedule's on-call now, whatever the escalation policy (a modal: lib/slack/responders-modal.ts).
+  const addResponders = button('Add responders…', ids.addResponders, alert.id);
   const byStatus: Record<RenderableAlert['status'], Array<ButtonElement | StaticSelectElement>> = {
-    triggered: [acknowledge, resolve, ...(alert.escalates ? [button('Escalate', ids.escalate, alert.id)] : []), snooze, snoozeFor, resolveWithNote, silence],
-    acknowledged: [resolve, resolveWithNote, snooze, snoozeFor, silence],
+    triggered: [acknowledge, resolve, ...(alert.escalates ? [button('Escalate', ids.escalate, alert.id)] : []), addResponders, snooze, snoozeFor, resolveWithNote, silence],
+    acknowledged: [resolve, resolveWithNote, addResponders, snooze, snoozeFor, silence],
     resolved: [button('Reopen', ids.reopen, alert.id)],
   };
   const elements = [...byStatus[alert.status]];

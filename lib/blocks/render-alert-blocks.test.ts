@@ -63,13 +63,14 @@ describe('renderAlertBlocks with the default layout', () => {
     expect(allText(blocks)).toContain('Seen 3 times, last at <!date^1714572120^{date_short_pretty} {time}|2024-05-01 14:02 UTC>');
   });
 
-  it('offers Acknowledge, Resolve, Snooze, Resolve with note and Silence on a triggered alert, each carrying the alert id', () => {
+  it('offers Acknowledge, Resolve, Add responders, Snooze, Resolve with note and Silence on a triggered alert, each carrying the alert id', () => {
     const actions = actionsOf(renderAlertBlocks(alert, null, options).blocks);
     expect(actions.block_id).toBe('klaxon_actions');
     const buttons = actions.elements.filter((element) => element.type === 'button');
     expect(actions.elements.map((element) => [element.action_id, element.type === 'button' ? element.text.text : element.placeholder.text, element.type === 'button' ? element.style : undefined])).toEqual([
       ['alert_acknowledge', 'Acknowledge', 'primary'],
       ['alert_resolve', 'Resolve', 'danger'],
+      ['alert_add_responders', 'Add responders…', undefined],
       ['alert_snooze', 'Snooze 1h', undefined],
       ['alert_snooze_for', 'Snooze for…', undefined],
       ['alert_resolve_with_note', 'Resolve with note…', undefined],
@@ -94,6 +95,7 @@ describe('renderAlertBlocks with the default layout', () => {
     expect(actionsOf(blocks).elements.map((button) => button.action_id)).toEqual([
       'alert_resolve',
       'alert_resolve_with_note',
+      'alert_add_responders',
       'alert_snooze',
       'alert_snooze_for',
       'alert_silence',

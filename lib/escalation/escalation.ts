@@ -88,8 +88,8 @@ export async function escalateNow(tx: Tx, alert: Alert): Promise<{ escalated: tr
   return (await restartEscalation(tx, alert, false)) ? { escalated: true } : { escalated: false, reason: 'on an escalation policy without steps' };
 }
 
-/** Recipients are whom a step notifies, resolved at the time it fires. */
-interface Recipients {
+/** Recipients are whom a step (or an "Add responders" request) notifies, resolved at the time it fires. */
+export interface Recipients {
   users: string[];
   channels: string[];
   mentions: string[];
@@ -97,7 +97,8 @@ interface Recipients {
   gaps: string[];
 }
 
-async function recipientsOf(tx: Tx, workspaceId: string, step: EscalationStep, now: Date): Promise<Recipients> {
+/** recipientsOf resolves a step's targets at `now`: the on-call person of each schedule, users, groups, channels, @here. */
+export async function recipientsOf(tx: Tx, workspaceId: string, step: Pick<EscalationStep, 'targets'>, now: Date): Promise<Recipients> {
   const found: Recipients = { users: [], channels: [], mentions: [], gaps: [] };
   const addUser = (user: string) => {
     if (!found.users.includes(user)) {
@@ -133,6 +134,26 @@ async function recipientsOf(tx: Tx, workspaceId: string, step: EscalationStep, n
 }
 
 /**
+ * notifyRecipients queues a DM to each person and a notice in each channel of `recipients` about the alert,
+ * saying `why` (jobs of their own, keyed under `key`, so a Slack failure retries one notice, never the step).
+ */
+export async function notifyRecipients(tx: Tx, alert: Pick<Alert, 'id' | 'workspaceId' | 'severity' | 'title'>, recipients: Recipients, key: string, why: string, now: Date): Promise<void> {
+  const link = `${env().appUrl}/w/${alert.workspaceId}/alerts/${alert.id}`;
+  const notice = `:rotating_light: *${alert.severity}* alert ${why}: *${alert.title}*. <${link}|Open in Klaxon>`;
+  const notices = [...recipients.users.map((user) => ({ user })), ...recipients.channels.map((channel) => ({ channel }))];
+  for (const to of notices) {
+    await scheduleJob(tx, {
+      kind: ESCALATION_NOTIFY_JOB,
+      key: `${key}:${'user' in to ? to.user : to.channel}`,
+      runAt: now,
+      workspaceId: alert.workspaceId,
+      alertId: alert.id,
+      payload: { ...to, text: notice },
+    });
+  }
+}
+
+/**
  * runEscalationStep fires one step inside the job's transaction: it notifies, records the step in the
  * timeline and schedules the next one. Nothing happens for a stale step (the alert was acknowledged, resolved,
  * snoozed or restarted since) — the work kinds it queued otherwise.
@@ -157,20 +178,7 @@ export async function runEscalationStep(tx: Tx, alertId: string, at: StepPositio
   });
   await enqueueAlertReplies(tx, alert.workspaceId, alertId, `:rotating_light: ${label}: still not acknowledged — ${paged}${gaps}`);
 
-  const link = `${env().appUrl}/w/${alert.workspaceId}/alerts/${alertId}`;
-  const notice = `:rotating_light: *${alert.severity}* alert not acknowledged: *${alert.title}* (${label}). <${link}|Open in Klaxon>`;
-  const key = stepKey(alertId, at);
-  const notices = [...recipients.users.map((user) => ({ user })), ...recipients.channels.map((channel) => ({ channel }))];
-  for (const to of notices) {
-    await scheduleJob(tx, {
-      kind: ESCALATION_NOTIFY_JOB,
-      key: `${key}:${'user' in to ? to.user : to.channel}`,
-      runAt: now,
-      workspaceId: alert.workspaceId,
-      alertId,
-      payload: { ...to, text: notice },
-    });
-  }
+  await notifyRecipients(tx, alert, recipients, stepKey(alertId, at), `not acknowledged (${label})`, now);
 
   const next = at.step + 1 < steps.length ? { ...at, step: at.step + 1 } : at.round < policy.repeat ? { run: at.run, round: at.round + 1, step: 0 } : null;
   if (next) await scheduleStep(tx, alert, next, new Date(now.getTime() + steps[next.step]!.afterMinutes * MINUTE));

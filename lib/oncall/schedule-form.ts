@@ -1,14 +1,13 @@
-// The dashboard's schedule forms: flat fields (a schedule with one rotation; an override) turned into the
-// API's bodies and validated with the API's schemas, errors named by the form's own fields.
+// The dashboard's schedule forms: flat fields (a schedule with one rotation; a rotation added, edited or
+// removed; an override added or removed) turned into the API's bodies and validated with the API's schemas,
+// errors named by the form's own fields.
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
 import { splitList, type FormValues } from '../forms/form-state';
 import { formatZodError } from '../schemas/format-zod-error';
 import { scheduleInputSchema, schedulePatchSchema, type ScheduleInput } from '../schemas/schedule';
-import type { Override } from './on-call';
-
-/** SCHEDULE_FORM_FIELDS are the fields of the new-schedule form, each a field of its one rotation but the name. */
-export const SCHEDULE_FORM_FIELDS = ['name', 'kind', 'every_hours', 'start_date', 'handoff_time', 'time_zone', 'participants'] as const;
+import type { Override, Rotation } from './on-call';
+import { rotationJson } from './schedules';
 
 const text = (values: FormValues, field: string) => {
   const value = values[field];
@@ -19,14 +18,14 @@ const text = (values: FormValues, field: string) => {
 function asFormError(error: unknown): never {
   if (!(error instanceof ZodError)) throw error;
   const { details } = formatZodError(error);
-  const fields = details.map((detail) => ({ field: detail.field.replace(/^rotations\.0\.|^overrides\.\d+\./, '').replace(/^participants\.\d+$/, 'participants'), message: detail.message }));
+  const fields = details.map((detail) => ({ field: detail.field.replace(/^rotations\.\d+\.|^overrides\.\d+\./, '').replace(/^participants\.\d+$/, 'participants'), message: detail.message }));
   throw new AppError('invalid_request', `${fields[0]?.field}: ${fields[0]?.message}`, fields);
 }
 
-/** parseNewScheduleForm validates the new-schedule form as the API's body of a schedule with one rotation. */
-export function parseNewScheduleForm(values: FormValues): ScheduleInput {
+// A rotation's form fields as the API's body of one rotation (validated by the caller, with its schedule).
+function rotationBody(values: FormValues) {
   const kind = text(values, 'kind');
-  const rotation = {
+  return {
     kind,
     ...(kind === 'hourly' ? { every_hours: Number(text(values, 'every_hours')) || undefined } : {}),
     start_date: text(values, 'start_date'),
@@ -34,8 +33,40 @@ export function parseNewScheduleForm(values: FormValues): ScheduleInput {
     time_zone: text(values, 'time_zone'),
     participants: splitList(values.participants),
   };
+}
+
+/** parseNewScheduleForm validates the new-schedule form as the API's body of a schedule with one rotation. */
+export function parseNewScheduleForm(values: FormValues): ScheduleInput {
   try {
-    return scheduleInputSchema.parse({ name: text(values, 'name'), rotations: [rotation] });
+    return scheduleInputSchema.parse({ name: text(values, 'name'), rotations: [rotationBody(values)], user_group_id: text(values, 'user_group_id') || null });
+  } catch (error) {
+    asFormError(error);
+  }
+}
+
+/**
+ * parseRotationForm validates a rotation's form and returns the schedule's new rotations: the one at `index`
+ * replaced (an edit), or the form's added as the last layer (`index` null). Other rotations keep their fields
+ * the form does not show (name, restrict, end date); an edited one keeps its name, restriction and end too.
+ */
+export function parseRotationForm(values: FormValues, existing: Rotation[], index: number | null): Rotation[] {
+  const kept = existing.map(rotationJson);
+  const edited = index === null ? undefined : kept[index];
+  if (index !== null && !edited) throw new AppError('not_found', 'No such rotation.');
+  const { every_hours: _unused, kind: _kind, ...rest } = edited ?? {};
+  const body = { ...rest, ...rotationBody(values) };
+  const rotations = index === null ? [...kept, body] : kept.map((rotation, i) => (i === index ? body : rotation));
+  try {
+    return schedulePatchSchema.parse({ rotations }).rotations!;
+  } catch (error) {
+    asFormError(error);
+  }
+}
+
+/** parseUserGroupForm validates the schedule's user group field (empty: none). */
+export function parseUserGroupForm(values: FormValues): string | null {
+  try {
+    return schedulePatchSchema.parse({ user_group_id: text(values, 'user_group_id') || null }).user_group_id ?? null;
   } catch (error) {
     asFormError(error);
   }

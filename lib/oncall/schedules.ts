@@ -4,6 +4,8 @@ import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma, type Schedule } from '../generated/prisma/client';
+import type { Tx } from '../outbox/deliveries';
+import { scheduleJob } from '../outbox/jobs';
 import type { ScheduleInput, SchedulePatch } from '../schemas/schedule';
 import { calendarUrl, isCalendarToken, renderCalendar } from './calendar-feed';
 import { timeline, whoIsOnCall, type OnCallNow, type Override, type Rotation, type ScheduleSpec, type Segment } from './on-call';
@@ -16,7 +18,8 @@ export function specOf(schedule: Pick<Schedule, 'rotations' | 'overrides'>): Sch
   return { rotations: schedule.rotations as unknown as Rotation[], overrides };
 }
 
-function rotationJson(rotation: Rotation) {
+/** rotationJson renders a rotation in the API's shape (snake_case), as the schemas read it back. */
+export function rotationJson(rotation: Rotation) {
   return {
     ...(rotation.name ? { name: rotation.name } : {}),
     kind: rotation.kind,
@@ -28,6 +31,28 @@ function rotationJson(rotation: Rotation) {
     ...(rotation.restrict ? { restrict: rotation.restrict } : {}),
     ...(rotation.endDate ? { end_date: rotation.endDate } : {}),
   };
+}
+
+/** USER_GROUP_SYNC_JOB is the timed job that sets a schedule's user group (lib/outbox/handlers/user-group-sync.ts). */
+export const USER_GROUP_SYNC_JOB = 'oncall-user-group';
+
+/** UserGroupSync is the job's payload: the schedule and the version (updated_at) it was planned from. */
+export interface UserGroupSync {
+  scheduleId: string;
+  version: string;
+}
+
+/** scheduleUserGroupSync plans the sync of a schedule's user group at `at` (now: after an edit); none without a group. */
+export async function scheduleUserGroupSync(tx: Tx, schedule: Pick<Schedule, 'id' | 'workspaceId' | 'userGroupId' | 'updatedAt'>, at = new Date()): Promise<void> {
+  if (!schedule.userGroupId) return;
+  const version = schedule.updatedAt.toISOString();
+  await scheduleJob(tx, {
+    kind: USER_GROUP_SYNC_JOB,
+    key: `${USER_GROUP_SYNC_JOB}:${schedule.id}:${version}:${at.toISOString()}`,
+    runAt: at,
+    workspaceId: schedule.workspaceId,
+    payload: { scheduleId: schedule.id, version },
+  });
 }
 
 /** onCallJson renders who is on call in the API's shape. */
@@ -44,14 +69,16 @@ export function scheduleJson(schedule: Schedule, at = new Date()) {
     rotations: spec.rotations.map(rotationJson),
     overrides: spec.overrides,
     on_call: onCallJson(whoIsOnCall(spec, at)),
+    user_group_id: schedule.userGroupId,
     calendar_url: calendarUrl(schedule.id),
     created_at: schedule.createdAt,
     updated_at: schedule.updatedAt,
   };
 }
 
-const stored = (input: { rotations?: Rotation[]; overrides?: Override[] }) => ({
+const stored = (input: { rotations?: Rotation[]; overrides?: Override[]; user_group_id?: string | null }) => ({
   ...(input.rotations ? { rotations: input.rotations as unknown as Prisma.InputJsonValue } : {}),
+  ...(input.user_group_id !== undefined ? { userGroupId: input.user_group_id } : {}),
   ...(input.overrides ? { overrides: input.overrides.map((o) => ({ user: o.user, start: o.start.toISOString(), end: o.end.toISOString() })) } : {}),
 });
 
@@ -74,11 +101,15 @@ export async function getSchedule(scope: Pick<WorkspaceScope, 'workspaceId'>, id
   return schedule;
 }
 
-/** createSchedule adds a schedule (admins only; 409 when the name is taken). */
+/** createSchedule adds a schedule (admins only; 409 when the name is taken), its user group set at once if it has one. */
 export async function createSchedule(scope: WorkspaceScope, input: ScheduleInput): Promise<Schedule> {
   assertAdmin(scope);
   return db()
-    .schedule.create({ data: { workspaceId: scope.workspaceId, name: input.name, ...stored(input) } })
+    .$transaction(async (tx) => {
+      const schedule = await tx.schedule.create({ data: { workspaceId: scope.workspaceId, name: input.name, ...stored(input) } });
+      await scheduleUserGroupSync(tx, schedule);
+      return schedule;
+    })
     .catch(nameTaken);
 }
 
@@ -86,9 +117,23 @@ export async function createSchedule(scope: WorkspaceScope, input: ScheduleInput
 export async function updateSchedule(scope: WorkspaceScope, id: string, patch: SchedulePatch): Promise<Schedule> {
   assertAdmin(scope);
   await getSchedule(scope, id);
+  // Any change may change who is on call (or the group): the group is set again at once, a new chain of syncs.
   return db()
-    .schedule.update({ where: { id }, data: { name: patch.name, ...stored(patch) } })
+    .$transaction(async (tx) => {
+      const schedule = await tx.schedule.update({ where: { id }, data: { name: patch.name, ...stored(patch) } });
+      await scheduleUserGroupSync(tx, schedule);
+      return schedule;
+    })
     .catch(nameTaken);
+}
+
+/** removeFromSchedule removes one rotation or override (by its position) from a schedule (admins only). */
+export async function removeFromSchedule(scope: WorkspaceScope, id: string, what: 'rotations' | 'overrides', index: number): Promise<Schedule> {
+  const spec = specOf(await getSchedule(scope, id));
+  if (!Number.isInteger(index) || index < 0 || index >= spec[what].length) throw new AppError('not_found', `No such ${what === 'rotations' ? 'rotation' : 'override'}.`);
+  return what === 'rotations'
+    ? updateSchedule(scope, id, { rotations: spec.rotations.filter((_, i) => i !== index) })
+    : updateSchedule(scope, id, { overrides: spec.overrides.filter((_, i) => i !== index) });
 }
 
 /** deleteSchedule removes a schedule (admins only); 409 while an escalation policy pages it. */

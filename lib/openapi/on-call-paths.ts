@@ -35,6 +35,7 @@ export const scheduleOut = z.object({
   rotations: z.array(rotationOut),
   overrides: z.array(z.object({ user: z.string(), start: dateTime, end: dateTime })),
   on_call: onCallOut,
+  user_group_id: z.string().nullable(),
   calendar_url: z.string(),
   created_at: dateTime,
   updated_at: dateTime,
@@ -87,7 +88,7 @@ export const ON_CALL_SCHEMAS: Record<string, { schema: z.ZodType; description: s
       '`restrict` limits a rotation to local days and hours) and overrides (the latest wins). Hand-offs are wall-clock ' +
       'times in the rotation\'s time zone, so they stay put across daylight-saving changes.',
   },
-  SchedulePatch: { schema: schedulePatchSchema, description: 'Any of `name`, `rotations`, `overrides` (each replaced whole).' },
+  SchedulePatch: { schema: schedulePatchSchema, description: 'Any of `name`, `rotations`, `overrides` (each replaced whole), `user_group_id` (a Slack user group kept equal to who is on call; null for none).' },
   Schedule: { schema: scheduleOut, description: 'A schedule, with who is on call now (`on_call`).' },
   ScheduleList: { schema: z.object({ schedules: z.array(scheduleOut) }), description: 'Schedules by name.' },
   EscalationPolicyInput: {

@@ -405,7 +405,7 @@ describe('the response schemas', () => {
     expectMirrors(out.templateOut, templateJson(template));
     const channel: Channel = { workspaceId: 'T1', id: 'C0123ABCD', name: 'deploys', isPrivate: false, isArchived: false, isMember: true, deletedAt: null, refreshedAt: at };
     expectMirrors(out.channelOut, channelJson(channel));
-    const schedule = { id: 's1', workspaceId: 'T1', name: 'Primary', createdAt: at, updatedAt: at,
+    const schedule = { id: 's1', workspaceId: 'T1', name: 'Primary', userGroupId: 'S0ONCALL1', createdAt: at, updatedAt: at,
       rotations: [{ kind: 'hourly', everyHours: 12, startDate: '2024-05-01', handoffTime: '09:00', timeZone: 'UTC', participants: ['U1', 'U2'], restrict: { days: ['mon'], from: '09:00', to: '17:00' }, endDate: '2024-06-01', name: 'Day' }],
       overrides: [{ user: 'U3', start: at.toISOString(), end: new Date(at.getTime() + 3_600_000).toISOString() }] };
     expectMirrors(scheduleOut, scheduleJson(schedule, at));

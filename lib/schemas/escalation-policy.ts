@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { arraySchema, nameSchema, strictObject, stringSchema, typeError } from './primitives';
 import { SLACK_CHANNEL_ID_PATTERN } from './route';
-import { slackUserIdSchema } from './schedule';
+import { slackUserGroupIdSchema, slackUserIdSchema } from './schedule';
 
 /** EscalationTarget is whom a step notifies. */
 export type EscalationTarget =
@@ -24,7 +24,7 @@ const targetSchema = z.discriminatedUnion(
   [
     strictObject({ type: z.literal('schedule'), id: stringSchema({ min: 1, max: 100 }) }),
     strictObject({ type: z.literal('user'), id: slackUserIdSchema }),
-    strictObject({ type: z.literal('user_group'), id: stringSchema({ min: 1, max: 50 }).regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id such as S0123ABCD') }),
+    strictObject({ type: z.literal('user_group'), id: slackUserGroupIdSchema }),
     strictObject({ type: z.literal('channel'), id: stringSchema({ min: 1, max: 50 }).regex(SLACK_CHANNEL_ID_PATTERN, 'must be a Slack channel id such as C0123ABCD') }),
     strictObject({ type: z.literal('here') }),
   ],

@@ -11,6 +11,9 @@ export const SLACK_USER_ID_PATTERN = /^[UW][A-Z0-9]{2,}$/;
 /** slackUserIdSchema is the id of a Slack member, such as U0123ABCD. */
 export const slackUserIdSchema = stringSchema({ min: 1, max: 50 }).regex(SLACK_USER_ID_PATTERN, 'must be a Slack user id such as U0123ABCD');
 
+/** slackUserGroupIdSchema is the id of a Slack user group, such as S0123ABCD. */
+export const slackUserGroupIdSchema = stringSchema({ min: 1, max: 50 }).regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id such as S0123ABCD');
+
 /** timeZoneSchema is an IANA time zone name such as Europe/Berlin. */
 export const timeZoneSchema = stringSchema({ min: 1, max: 64 }).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
 
@@ -65,6 +68,8 @@ const scheduleFields = {
   name: nameSchema,
   rotations: arraySchema(rotationSchema, { min: 0, max: 10, noun: 'rotation' }),
   overrides: arraySchema(overrideSchema, { min: 0, max: 200, noun: 'override' }),
+  /** A Slack user group kept equal to who is on call (null: none). */
+  user_group_id: slackUserGroupIdSchema.nullable(),
 };
 
 /** scheduleInputSchema validates a new schedule: a name, rotations (later layers win) and overrides (both default to none). */
@@ -72,12 +77,13 @@ export const scheduleInputSchema = strictObject({
   name: scheduleFields.name,
   rotations: scheduleFields.rotations.default([]),
   overrides: scheduleFields.overrides.default([]),
+  user_group_id: scheduleFields.user_group_id.default(null),
 });
 
 /** ScheduleInput is a validated new schedule. */
 export type ScheduleInput = z.output<typeof scheduleInputSchema>;
 
-/** schedulePatchSchema validates a schedule update: any of name, rotations, overrides (each replaced whole). */
+/** schedulePatchSchema validates a schedule update: any of name, rotations, overrides (each replaced whole), user_group_id. */
 export const schedulePatchSchema = strictObject(scheduleFields)
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'must change at least one field');

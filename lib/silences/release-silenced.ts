@@ -1,7 +1,10 @@
 // The end of a silence: the alerts it held that are still open are routed as they would be now and posted,
 // unless another active silence matches them, which then holds them instead (its own end releases them).
-// Resolved ones stay as they are: nobody needs to see them in Slack any more.
+// Resolved ones stay as they are: nobody needs to see them in Slack any more. A released alert still
+// triggered starts its route's escalation now, as if it had just arrived: the silence kept people from being
+// paged, not the alert from needing someone.
 import { planDeliveries } from '../alerts/plan-deliveries';
+import { restartEscalation } from '../escalation/escalation';
 import type { Alert, Silence } from '../generated/prisma/client';
 import { queueAlertPosts, type Tx } from '../outbox/deliveries';
 import { findSilence } from './match-silence';
@@ -48,8 +51,11 @@ export async function releaseSilencedAlerts(tx: Tx, silenceId: string, until: Da
       continue;
     }
     const plan = planDeliveries(alert, config);
+    const escalationPolicyId = plan.routes.find((route) => route.escalationPolicyId)?.escalationPolicyId ?? null;
+    const released = await tx.alert.update({ where: { id: alert.id }, data: { silenced: false, escalationPolicyId } });
+    // Before the posts are queued, so that they carry "On call: …" (restartEscalation records who).
+    if (released.status === 'triggered' && !(released.snoozedUntil && released.snoozedUntil > now)) await restartEscalation(tx, released);
     await queueAlertPosts(tx, alert, plan.deliveries);
-    await tx.alert.update({ where: { id: alert.id }, data: { silenced: false } });
     await tx.alertActivity.create({
       data: {
         workspaceId,

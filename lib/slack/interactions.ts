@@ -1,4 +1,5 @@
-// Slack interactivity: the alert buttons (block_actions) and the "Resolve with note" modal (view_submission).
+// Slack interactivity: the alert buttons (block_actions) and the "Resolve with note" and "Add responders"
+// modals (view_submission).
 // Each click goes through the same lifecycle as the API and dashboard; a click that changes nothing, or on
 // an alert Klaxon does not know in that workspace, has no effect and tells the clicker so, privately.
 import { z } from 'zod';
@@ -14,6 +15,8 @@ import { userTimeZone } from './user-time-zone';
 import { slackUserName } from '../auth/members';
 import { formatUtcTime } from '../blocks/slack-date';
 import { silenceLikeAlert } from '../silences/silence-like-alert';
+import { addResponders } from '../escalation/add-responders';
+import { openRespondersModal, readResponders, RESPONDER_USER_BLOCK, RESPONDERS_CALLBACK } from './responders-modal';
 
 const RESOLVE_NOTE_CALLBACK = 'klaxon_resolve_note';
 const NOTE_BLOCK = 'note';
@@ -46,7 +49,12 @@ const viewSubmissionSchema = z.looseObject({
   view: z.looseObject({
     callback_id: z.string(),
     private_metadata: z.string(),
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullish() }))) }),
+    state: z.looseObject({
+      values: z.record(
+        z.string(),
+        z.record(z.string(), z.looseObject({ value: z.string().nullish(), selected_user: z.string().nullish(), selected_option: z.looseObject({ value: z.string() }).nullish() })),
+      ),
+    }),
   }),
 });
 
@@ -152,6 +160,10 @@ async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise
     if (payload.trigger_id) await openNoteModal(teamId, payload.trigger_id, alertId);
     return;
   }
+  if (actionId === ALERT_ACTION_IDS.addResponders) {
+    if (payload.trigger_id) await openRespondersModal(teamId, payload.trigger_id, alertId);
+    return;
+  }
   const statusAction = snooze ? 'snooze' : ACTIONS[actionId];
   if (!statusAction && actionId !== ALERT_ACTION_IDS.escalate) return;
   try {
@@ -165,17 +177,37 @@ async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise
   }
 }
 
+const errorsAt = (block: string, message: string): InteractionResult => ({ body: { response_action: 'errors', errors: { [block]: message } }, afterResponse: null });
+
+// Paging happens before the answer, so that the modal can say what went wrong (a resolved alert, nobody chosen).
+async function submitResponders(payload: z.infer<typeof viewSubmissionSchema>): Promise<InteractionResult> {
+  const alertId = payload.view.private_metadata;
+  if (!(await isKnownAlert(payload.team.id, alertId))) return errorsAt(RESPONDER_USER_BLOCK, 'Klaxon does not know this alert in this workspace.');
+  const user = payload.user;
+  const name = await slackUserName(payload.team.id, user.id, user.name ?? user.username);
+  try {
+    await addResponders({
+      workspaceId: payload.team.id,
+      alertId,
+      actor: { type: 'slack_user', id: user.id, slackUserId: user.id, name },
+      via: 'slack',
+      ...readResponders(payload.view.state.values),
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return errorsAt(RESPONDER_USER_BLOCK, error.message);
+  }
+  return { body: null, afterResponse: null };
+}
+
 async function handleViewSubmission(payload: z.infer<typeof viewSubmissionSchema>): Promise<InteractionResult> {
+  if (payload.view.callback_id === RESPONDERS_CALLBACK) return submitResponders(payload);
   if (payload.view.callback_id !== RESOLVE_NOTE_CALLBACK) return { body: null, afterResponse: null };
   const alertId = payload.view.private_metadata;
-  if (!(await isKnownAlert(payload.team.id, alertId))) {
-    return { body: { response_action: 'errors', errors: { [NOTE_BLOCK]: 'Klaxon does not know this alert in this workspace.' } }, afterResponse: null };
-  }
+  if (!(await isKnownAlert(payload.team.id, alertId))) return errorsAt(NOTE_BLOCK, 'Klaxon does not know this alert in this workspace.');
   const note = payload.view.state.values[NOTE_BLOCK]?.[NOTE_INPUT]?.value?.trim() || undefined;
   const outcome = await applyClick(payload.team.id, payload.user, alertId, 'resolve', note);
-  if (!outcome.changed) {
-    return { body: { response_action: 'errors', errors: { [NOTE_BLOCK]: `Nothing changed: this alert is ${outcome.unchangedReason}.` } }, afterResponse: null };
-  }
+  if (!outcome.changed) return errorsAt(NOTE_BLOCK, `Nothing changed: this alert is ${outcome.unchangedReason}.`);
   return { body: null, afterResponse: null };
 }
 

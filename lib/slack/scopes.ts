@@ -12,6 +12,7 @@ export const BOT_SCOPES = [
   'groups:history',
   'users:read',
   'im:write',
+  'usergroups:write',
   'commands',
 ] as const;
 

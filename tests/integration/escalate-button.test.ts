@@ -1,5 +1,6 @@
 // The Escalate button and "On call: @x" on alert messages, clicked in the Slack emulator (signed block_actions
-// over real HTTP into Klaxon's endpoint): each click runs the next step now, DMs and all.
+// over real HTTP into Klaxon's endpoint): each click runs the next step now, DMs and all. "Add responders…" opens
+// a modal (views.open with the click's trigger_id) whose submission pages a person or a schedule's on-call now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { slackSignatureHeaders } from '@/emulator/signing';
@@ -20,6 +21,7 @@ let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
 let scope: WorkspaceScope;
 let worker: Worker;
+let scheduleId: string;
 
 const ALERTS = 'C0ACMEALRT';
 const ON_CALL = 'U0ACMEMEM2';
@@ -33,9 +35,10 @@ beforeAll(async () => {
   await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
   ({ scope } = await keyScope(workspaces.acme.id));
   const workspaceId = workspaces.acme.id;
-  const schedule = await db().schedule.create({
+  const schedule = (await db().schedule.create({
     data: { workspaceId, name: 'Primary', rotations: [{ kind: 'weekly', startDate: '2026-01-05', handoffTime: '09:00', timeZone: 'America/New_York', participants: [ON_CALL] }] },
-  });
+  }));
+  scheduleId = schedule.id;
   const policy = await db().escalationPolicy.create({
     data: { workspaceId, name: 'Slow', steps: [{ afterMinutes: 30, targets: [{ type: 'schedule', id: schedule.id }] }, { afterMinutes: 30, targets: [{ type: 'user', id: LEAD }] }] },
   });
@@ -112,5 +115,50 @@ describe('Escalate', () => {
     const blocks = JSON.stringify(message(plain.ts)?.blocks);
     expect(blocks).not.toContain('On call');
     expect(blocks).not.toContain('alert_escalate');
+  });
+});
+
+describe('Add responders…', () => {
+  const OWNER = 'U0ACMEOWN1';
+  const dmsOf = (user: string, title: string) => emulator.state.messages(`D${user.slice(1)}`).filter((m) => String(m.text).includes(title));
+  const modal = () => emulator.state.openModal(workspaces.acme.id, OWNER);
+  const submit = async (values: Record<string, string>) => {
+    const response = await emulator.state.submitModal({ teamId: workspaces.acme.id, userId: OWNER, values });
+    await app.settled();
+    return response;
+  };
+
+  it("opens a modal from the message; its submission DMs the person and the schedule's on-call, mentions them in the thread and is in the timeline", async () => {
+    const { id, ts } = await posted('plain.add', 'Payments slow');
+    expect(JSON.stringify(message(ts)?.blocks)).toContain('alert_add_responders');
+    expect((await click(ts, 'alert_add_responders', OWNER)).status).toBe(200);
+    expect(emulator.state.calls('views.open').at(-1)).toMatchObject({ ok: true });
+    const view = modal();
+    expect(view?.callbackId).toBe('klaxon_add_responders');
+    expect(JSON.stringify(view?.blocks)).toContain(scheduleId);
+
+    expect((await submit({ user: LEAD, schedule: scheduleId })).status).toBe(200);
+    expect(modal()).toBeUndefined();
+    const entries = await db().alertActivity.findMany({ where: { alertId: id, kind: 'escalated' } });
+    expect(entries.map((a) => [a.actorId, a.via, a.note])).toEqual([[OWNER, 'slack', `Added responders: paged <@${LEAD}>, <@${ON_CALL}>`]]);
+    await waitFor(() => dmsOf(LEAD, 'Payments slow').length === 1 && dmsOf(ON_CALL, 'Payments slow').length === 1, 10_000, 'the DMs');
+    expect(dmsOf(LEAD, 'Payments slow')[0]!.text).toContain(`added as a responder by <@${OWNER}>`);
+    await waitFor(
+      () => emulator.state.messages(ALERTS).some((m) => m.thread_ts === ts && String(m.text).includes(`<@${OWNER}> added responders: <@${LEAD}>, <@${ON_CALL}>`)),
+      10_000,
+      'the thread mention',
+    );
+  });
+
+  it('refuses an empty choice and a resolved alert in the modal, paging nobody', async () => {
+    const { id, ts } = await posted('plain.add', 'Queue stuck');
+    await click(ts, 'alert_add_responders', OWNER);
+    await submit({});
+    expect(modal()?.errors).toEqual({ responder_user: 'Choose a person or a schedule to page.' });
+    await db().alert.update({ where: { id }, data: { status: 'resolved' } });
+    await submit({ user: LEAD });
+    expect(modal()?.errors).toEqual({ responder_user: 'This alert is already resolved.' });
+    expect(await db().alertActivity.count({ where: { alertId: id, kind: 'escalated' } })).toBe(0);
+    expect(dmsOf(LEAD, 'Queue stuck')).toEqual([]);
   });
 });

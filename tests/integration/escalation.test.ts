@@ -6,6 +6,8 @@ import type { SlackEmulator } from '@/emulator/server';
 import * as policies from '@/app/api/v1/escalation-policies/route';
 import * as policy from '@/app/api/v1/escalation-policies/[id]/route';
 import * as routes from '@/app/api/v1/routes/[id]/route';
+import * as silences from '@/app/api/v1/silences/route';
+import * as silence from '@/app/api/v1/silences/[id]/route';
 import { getAlertDetail } from '@/lib/alerts/alert-views';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
 import { changeAlertStatusFor } from '@/lib/alerts/lifecycle';
@@ -176,6 +178,36 @@ describe('an unacknowledged alert escalates', () => {
     expect(dms(ON_CALL, 'Replica lag')).toHaveLength(1);
     const keys = (await stepJobs(alert.id)).map((job) => job.key);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a silenced alert pages nobody while held; when the silence ends and posts it, its escalation starts then', async () => {
+    const created = await callApi(silences.POST, '/api/v1/silences', {
+      key,
+      method: 'POST',
+      body: { event_type: 'esc.held', ends_at: new Date(Date.now() + 3_600_000).toISOString(), comment: 'deploy' },
+    });
+    expect(created.status).toBe(201);
+    forgetRoutingConfig(workspaces.acme.id);
+    const held = await ingestAlert(scope, trigger('Held back', 'esc.held'));
+    const acked = await ingestAlert(scope, trigger('Held and acknowledged', 'esc.held'));
+    await changeAlertStatusFor(scope, acked.id, 'acknowledge');
+    expect(await stepJobs(held.id)).toEqual([]);
+    runWorker();
+    const id = String(created.json.id);
+    expect((await callApi(silence.DELETE, `/api/v1/silences/${id}`, { key, method: 'DELETE', params: { id } })).status).toBe(200);
+    await waitFor(() => alertMessage(held.id), 10_000, 'the held alert posted');
+    const [first] = await stepJobs(held.id);
+    expect(first).toMatchObject({ key: `${ESCALATION_STEP_JOB}:${held.id}:1:0:0`, state: 'pending' });
+    // Its first step is 5 minutes after the release, not after the alert arrived.
+    expect(Math.round((first!.run_at.getTime() - Date.now()) / 60_000)).toBe(5);
+    expect((await db().alert.findUniqueOrThrow({ where: { id: held.id } })).onCallUserId).toBe(ON_CALL);
+    expect(JSON.stringify(alertMessage(held.id)!.blocks)).toContain(`On call: <@${ON_CALL}>`);
+    await minutesPass(held.id, 5);
+    await waitFor(async () => (await escalations(held.id)).length === 1, 10_000, 'step 1 after the release');
+    await waitFor(() => dms(ON_CALL, 'Held back').length === 1, 10_000, 'the DM after the release');
+    // An alert acknowledged while held is posted but pages nobody.
+    await waitFor(() => alertMessage(acked.id), 10_000, 'the acknowledged alert posted');
+    expect(await stepJobs(acked.id)).toEqual([]);
   });
 
   it('a permanent DM failure is said in the timeline instead of retried forever', async () => {

@@ -54,7 +54,7 @@ describe('Add to Slack', () => {
     const url = new URL(consentUrl);
     expect(`${url.origin}${url.pathname}`).toBe(emulator.authorizeUrl);
     expect(url.searchParams.get('client_id')).toBe(env().slack.clientId);
-    expect(url.searchParams.get('scope')).toBe('chat:write,reactions:write,channels:read,groups:read,channels:join,channels:history,groups:history,users:read,im:write,commands');
+    expect(url.searchParams.get('scope')).toBe('chat:write,reactions:write,channels:read,groups:read,channels:join,channels:history,groups:history,users:read,im:write,usergroups:write,commands');
     expect(url.searchParams.get('redirect_uri')).toBe(`${env().appUrl}/api/slack/oauth_redirect`);
     const state = url.searchParams.get('state')!;
     expect(state.split('.')).toHaveLength(3);

@@ -10,9 +10,10 @@ import { reportSend } from './report-send';
 import { retention } from './retention';
 import { silenceEnd } from './silence-end';
 import { snoozeExpiry } from './snooze-expiry';
+import { userGroupSync } from './user-group-sync';
 import { windowNext } from './window-next';
 
-const handlers: JobHandler<never>[] = [retention, snoozeExpiry, escalationStep, escalationNotify, heartbeatCheck, autoResolve, reminder, silenceEnd, digestRefresh, windowNext, reportSend] as JobHandler<never>[];
+const handlers: JobHandler<never>[] = [retention, snoozeExpiry, escalationStep, escalationNotify, heartbeatCheck, autoResolve, reminder, silenceEnd, digestRefresh, windowNext, reportSend, userGroupSync] as JobHandler<never>[];
 
 /** JOB_HANDLERS maps a job kind to its handler. */
 export const JOB_HANDLERS = new Map<string, JobHandler<unknown>>(handlers.map((handler) => [handler.kind, handler as JobHandler<unknown>]));

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { ActionForm, DeleteButton, type FieldSpec } from '@/app/(dashboard)/components/action-form';
 import { db } from '@/lib/db';
 import { listEscalationPolicies, stepsOf } from '@/lib/escalation/policies';
-import { MAX_FORM_STEPS } from '@/lib/escalation/policy-form';
+import { MAX_FORM_STEPS, stepRows, type StepRow } from '@/lib/escalation/policy-form';
 import { listSchedules } from '@/lib/oncall/schedules';
 import type { EscalationTarget } from '@/lib/schemas/escalation-policy';
 import { dashboardContext } from '../dashboard-context';
-import { createPolicyAction, deletePolicyAction } from './actions';
+import { createPolicyAction, deletePolicyAction, updatePolicyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Escalation — Klaxon' };
 
@@ -17,6 +17,15 @@ const TARGET_TYPES = [
   { value: 'channel', label: 'A channel' },
   { value: 'here', label: '@here in the alert’s channel' },
 ];
+
+// The rows of a policy form, filled with a policy's steps (editing) or the defaults (a new policy).
+const stepFields = (rows: StepRow[]): FieldSpec[] =>
+  rows.flatMap((row, i) => [
+    { name: `step${i}_after`, label: `Step ${i + 1}: after (minutes)`, type: 'number' as const, placeholder: i === 0 ? '5' : 'leave empty for none', defaultValue: row.after },
+    { name: `step${i}_type`, label: `Step ${i + 1}: notify`, type: 'select' as const, options: TARGET_TYPES, defaultValue: row.type },
+    { name: `step${i}_target`, label: `Step ${i + 1}: whom`, placeholder: 'schedule id, U…, S… or C…', list: 'schedule-ids', defaultValue: row.target },
+  ]);
+const NEW_POLICY_ROWS: StepRow[] = Array.from({ length: MAX_FORM_STEPS }, (_, i) => ({ after: i === 0 ? '5' : '', type: 'schedule', target: '' }));
 
 export default async function EscalationPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
@@ -30,17 +39,6 @@ export default async function EscalationPage({ params }: { params: Promise<{ tea
   const scheduleNames = new Map(schedules.map((schedule) => [schedule.id, schedule.name]));
   const describe = (target: EscalationTarget) =>
     target.type === 'here' ? '@here' : target.type === 'schedule' ? `on call of ${scheduleNames.get(target.id) ?? 'a deleted schedule'}` : `${target.type.replace('_', ' ')} ${target.id}`;
-  const stepFields: FieldSpec[] = Array.from({ length: MAX_FORM_STEPS }, (_, i) => [
-    { name: `step${i}_after`, label: `Step ${i + 1}: after (minutes)`, type: 'number' as const, placeholder: i === 0 ? '5' : 'leave empty for none', defaultValue: i === 0 ? '5' : '' },
-    { name: `step${i}_type`, label: `Step ${i + 1}: notify`, type: 'select' as const, options: TARGET_TYPES },
-    {
-      name: `step${i}_target`,
-      label: `Step ${i + 1}: whom`,
-      placeholder: 'schedule id, U…, S… or C…',
-      list: 'schedule-ids',
-    },
-  ]).flat();
-
   return (
     <>
       <h1>Escalation</h1>
@@ -56,7 +54,7 @@ export default async function EscalationPage({ params }: { params: Promise<{ tea
           title="Create an escalation policy"
           submit="Create policy"
           columns={3}
-          fields={[{ name: 'name', label: 'Name', placeholder: 'e.g. Payments', wide: true }, { name: 'repeat', label: 'Repeat the whole policy (times)', type: 'number', defaultValue: '0' }, ...stepFields]}
+          fields={[{ name: 'name', label: 'Name', placeholder: 'e.g. Payments', wide: true }, { name: 'repeat', label: 'Repeat the whole policy (times)', type: 'number', defaultValue: '0' }, ...stepFields(NEW_POLICY_ROWS)]}
         />
       )}
       <datalist id="schedule-ids">
@@ -73,6 +71,7 @@ export default async function EscalationPage({ params }: { params: Promise<{ tea
       )}
       {policies.map((policy) => {
         const usedBy = routes.filter((route) => route.escalationPolicyId === policy.id).map((route) => route.name);
+        const rows = stepRows(stepsOf(policy));
         return (
           <section key={policy.id} className="card policy-card" data-testid="policy" aria-labelledby={`policy-${policy.id}`}>
             <div className="card-head">
@@ -90,6 +89,27 @@ export default async function EscalationPage({ params }: { params: Promise<{ tea
               {policy.repeat > 0 ? `Then repeats ${policy.repeat} more time${policy.repeat > 1 ? 's' : ''}. ` : 'Runs once. '}
               {usedBy.length ? `Used by: ${usedBy.join(', ')}.` : 'No route uses it yet.'} <code>{policy.id}</code>
             </p>
+            {admin && (
+              <details className="edit-policy">
+                <summary>Edit {policy.name}</summary>
+                {rows ? (
+                  <ActionForm
+                    action={updatePolicyAction.bind(null, teamId, policy.id)}
+                    id={`policy-${policy.id}-edit`}
+                    className="form"
+                    submit="Save policy"
+                    columns={3}
+                    fields={[
+                      { name: 'name', label: 'Name', defaultValue: policy.name, wide: true },
+                      { name: 'repeat', label: 'Repeat the whole policy (times)', type: 'number', defaultValue: String(policy.repeat) },
+                      ...stepFields(rows),
+                    ]}
+                  />
+                ) : (
+                  <p className="muted">A step of this policy notifies several kinds of targets at once, which this form cannot show: change it through <code>/api/v1/escalation-policies</code>.</p>
+                )}
+              </details>
+            )}
           </section>
         );
       })}

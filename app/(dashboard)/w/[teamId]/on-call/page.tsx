@@ -1,19 +1,36 @@
 import type { Metadata } from 'next';
-import { ActionForm, DeleteButton } from '@/app/(dashboard)/components/action-form';
+import { ActionForm, ConfirmButton, DeleteButton, type FieldSpec } from '@/app/(dashboard)/components/action-form';
 import { CopyButton } from '@/app/(dashboard)/components/copy-button';
 import { When } from '@/app/(dashboard)/components/when';
 import { db } from '@/lib/db';
 import { calendarUrl } from '@/lib/oncall/calendar-feed';
-import { timeline, whoIsOnCall } from '@/lib/oncall/on-call';
+import { timeline, whoIsOnCall, type Rotation } from '@/lib/oncall/on-call';
 import { listSchedules, specOf } from '@/lib/oncall/schedules';
 import { dashboardContext } from '../dashboard-context';
-import { addOverrideAction, createScheduleAction, deleteScheduleAction } from './actions';
+import { addOverrideAction, createScheduleAction, deleteScheduleAction, removeFromScheduleAction, saveRotationAction, setUserGroupAction } from './actions';
 
 export const metadata: Metadata = { title: 'On call — Klaxon' };
 
 const DAYS = 14;
 const DAY = 86_400_000;
 const ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+
+// The fields of a rotation, filled with an existing one's values (editing) or the defaults (a new one).
+function rotationFields(today: string, rotation?: Rotation): FieldSpec[] {
+  return [
+    { name: 'kind', label: 'Rotation', type: 'select', defaultValue: rotation?.kind ?? 'weekly', options: [{ value: 'weekly', label: 'Weekly' }, { value: 'daily', label: 'Daily' }, { value: 'hourly', label: 'Every N hours' }] },
+    { name: 'every_hours', label: 'Every N hours', type: 'number', placeholder: '12', defaultValue: rotation?.everyHours ? String(rotation.everyHours) : '', help: 'For “every N hours” only.' },
+    { name: 'start_date', label: 'First hand-off (date)', type: 'date', defaultValue: rotation?.startDate ?? today, help: 'Weekly hand-offs fall on this weekday.' },
+    { name: 'handoff_time', label: 'Hand-off time', type: 'time', defaultValue: rotation?.handoffTime ?? '09:00' },
+    { name: 'time_zone', label: 'Time zone', defaultValue: rotation?.timeZone ?? 'UTC', list: 'time-zones' },
+    { name: 'participants', label: 'Participants (Slack user ids, in turn order)', placeholder: 'U0123ADA, U0123BOB', defaultValue: rotation?.participants.join(', ') ?? '' },
+  ];
+}
+
+const USER_GROUP_HELP = 'Klaxon keeps its members equal to who is on call, at each hand-off.';
+const USER_GROUP_FIELD: FieldSpec = { name: 'user_group_id', label: 'Slack user group id (optional)', placeholder: 'S0123ABCD', help: USER_GROUP_HELP };
+
+const describeRotation = (rotation: Rotation) => (rotation.kind === 'hourly' ? `Every ${rotation.everyHours} hours` : rotation.kind === 'daily' ? 'Daily' : 'Weekly');
 
 // A stable, readable colour per person.
 function colourOf(user: string): string {
@@ -40,7 +57,7 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
       <h1>On call</h1>
       <p className="lead">
         Who is paged when an alert escalates. Rotations hand off at a local time in their own time zone (right across daylight-saving changes);
-        overrides put someone on call for a while, above every rotation. Add more rotations (layers) through the <code>/api/v1/schedules</code> API.
+        overrides put someone on call for a while, above every rotation. A later rotation (layer) wins over an earlier one where both have someone.
       </p>
       {!admin && <p className="notice">You are a viewer: only workspace admins can change schedules.</p>}
       {admin && (
@@ -49,15 +66,7 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
           id="schedule"
           title="Create a schedule"
           submit="Create schedule"
-          fields={[
-            { name: 'name', label: 'Name', placeholder: 'e.g. Payments primary' },
-            { name: 'kind', label: 'Rotation', type: 'select', options: [{ value: 'weekly', label: 'Weekly' }, { value: 'daily', label: 'Daily' }, { value: 'hourly', label: 'Every N hours' }] },
-            { name: 'every_hours', label: 'Every N hours', type: 'number', placeholder: '12', help: 'For “every N hours” only.' },
-            { name: 'start_date', label: 'First hand-off (date)', type: 'date', defaultValue: today, help: 'Weekly hand-offs fall on this weekday.' },
-            { name: 'handoff_time', label: 'Hand-off time', type: 'time', defaultValue: '09:00' },
-            { name: 'time_zone', label: 'Time zone', defaultValue: 'UTC', list: 'time-zones' },
-            { name: 'participants', label: 'Participants (Slack user ids, in turn order)', placeholder: 'U0123ADA, U0123BOB' },
-          ]}
+          fields={[{ name: 'name', label: 'Name', placeholder: 'e.g. Payments primary' }, ...rotationFields(today), USER_GROUP_FIELD]}
         />
       )}
       <datalist id="time-zones">
@@ -80,6 +89,11 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
               <h2 id={`schedule-${schedule.id}`}>{schedule.name}</h2>
               {admin && <DeleteButton action={deleteScheduleAction.bind(null, teamId, schedule.id)} name={schedule.name} what="schedule" />}
             </div>
+            {schedule.userGroupId && (
+              <p className="muted small" data-testid="user-group">
+                Slack user group <code>{schedule.userGroupId}</code> follows who is on call.
+              </p>
+            )}
             <p data-testid="on-call-now">
               On call now: <strong>{nameOf(current.user)}</strong>
               {current.until && (
@@ -89,7 +103,7 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
                 </>
               )}
             </p>
-            <div className="timeline" role="img" aria-label={`Who is on call over the next ${DAYS} days`} data-testid="timeline">
+            <div className="shift-timeline" role="img" aria-label={`Who is on call over the next ${DAYS} days`} data-testid="timeline">
               {segments.map((segment) => (
                 <div
                   key={segment.start.toISOString()}
@@ -108,18 +122,67 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
             </div>
             <ul className="steps">
               {spec.rotations.map((rotation, index) => (
-                <li key={index}>
-                  {rotation.kind === 'hourly' ? `Every ${rotation.everyHours} hours` : rotation.kind === 'daily' ? 'Daily' : 'Weekly'} from {rotation.startDate} at {rotation.handoffTime} ({rotation.timeZone}):{' '}
+                <li key={`rotation-${index}`} data-testid="rotation">
+                  Layer {index + 1}: {describeRotation(rotation)} from {rotation.startDate} at {rotation.handoffTime} ({rotation.timeZone}):{' '}
                   {rotation.participants.map(nameOf).join(' → ')}
                   {rotation.restrict && ` · only ${rotation.restrict.days.join(', ')} ${rotation.restrict.from}–${rotation.restrict.to}`}
+                  {admin && (
+                    <details className="edit-rotation">
+                      <summary>Edit layer {index + 1}</summary>
+                      <ActionForm
+                        action={saveRotationAction.bind(null, teamId, schedule.id, index)}
+                        id={`rotation-${schedule.id}-${index}`}
+                        className="form"
+                        submit={`Save layer ${index + 1}`}
+                        fields={rotationFields(today, rotation)}
+                      />
+                      <ConfirmButton
+                        action={removeFromScheduleAction.bind(null, teamId, schedule.id, 'rotations', index)}
+                        confirm={`Remove layer ${index + 1} of “${schedule.name}”?`}
+                        label="Remove layer"
+                        pendingLabel="Removing…"
+                        ariaLabel={`Remove layer ${index + 1}`}
+                      />
+                    </details>
+                  )}
                 </li>
               ))}
-              {spec.overrides.map((override) => (
-                <li key={`${override.user}-${override.start.toISOString()}`}>
-                  Override: {nameOf(override.user)} from <When date={override.start} /> to <When date={override.end} />
+              {spec.overrides.map((override, index) => (
+                <li key={`${override.user}-${override.start.toISOString()}`} data-testid="override">
+                  Override: {nameOf(override.user)} from <When date={override.start} /> to <When date={override.end} />{' '}
+                  {admin && (
+                    <ConfirmButton
+                      action={removeFromScheduleAction.bind(null, teamId, schedule.id, 'overrides', index)}
+                      confirm={`Remove the override of ${nameOf(override.user)}?`}
+                      label="Remove"
+                      pendingLabel="Removing…"
+                      ariaLabel={`Remove the override of ${nameOf(override.user)}`}
+                    />
+                  )}
                 </li>
               ))}
             </ul>
+            {admin && (
+              <details className="add-rotation">
+                <summary>Add a layer</summary>
+                <ActionForm
+                  action={saveRotationAction.bind(null, teamId, schedule.id, null)}
+                  id={`rotation-${schedule.id}-new`}
+                  className="form"
+                  submit="Add layer"
+                  fields={rotationFields(today)}
+                />
+              </details>
+            )}
+            {admin && (
+              <ActionForm
+                action={setUserGroupAction.bind(null, teamId, schedule.id)}
+                id={`user-group-${schedule.id}`}
+                className="form"
+                submit="Save user group"
+                fields={[{ ...USER_GROUP_FIELD, defaultValue: schedule.userGroupId ?? '', help: `${USER_GROUP_HELP} Empty: none.` }]}
+              />
+            )}
             {admin && (
               <p className="muted small">
                 Shifts in your calendar: subscribe to this schedule&apos;s secret feed. <CopyButton text={calendarUrl(schedule.id)} label="Copy calendar URL" />
