@@ -12,9 +12,10 @@ import { signalWork } from '../outbox/signal';
 import { botTokenFor } from '../slack/bot-token';
 import { slackClient } from '../slack/client';
 import { classifySlackError, nextBackoffMs } from './classify-slack-error';
-import { findPostedMessage, postAlertMessage, updateAlertMessage } from './slack-messages';
+import { findPostedMessage, joinChannel, postAlertMessage, updateAlertMessage } from './slack-messages';
 
 const RECONCILE_WINDOW_MS = 60_000;
+const JOINED_MARKER = 'not_in_channel: joined, retrying';
 // About an hour of retries with backoff capped at 5 minutes; a member's change starts them again.
 const MAX_GROUP_ATTEMPTS = 20;
 
@@ -28,8 +29,9 @@ export function groupListUrl(group: { id: string; workspaceId: string }): string
  * when to try again; it never throws.
  */
 export async function deliverGroup(group: ClaimedGroup, client?: WebClient): Promise<void> {
+  let slack = client;
   try {
-    const slack = client ?? slackClient(await botTokenFor(group.workspaceId));
+    slack ??= slackClient(await botTokenFor(group.workspaceId));
     const view = await readGroup(group);
     const message = renderGroupBlocks(view, groupListUrl(view));
     let ts = group.messageTs;
@@ -46,6 +48,15 @@ export async function deliverGroup(group: ClaimedGroup, client?: WebClient): Pro
     await recordGroupSent(group, ts, view.readAt);
   } catch (error) {
     const verdict = classifySlackError(error);
+    // A public channel the bot is not in yet: join it and try again at once, as alert posts do.
+    if (verdict.kind === 'not_in_channel' && slack && group.lastError !== JOINED_MARKER) {
+      const joined = await joinChannel(slack, group.channelId).then(() => true, () => false);
+      if (joined) {
+        return retryGroup(group, new Date(), JOINED_MARKER, true).catch((recordError: unknown) =>
+          log().error({ err: recordError, group: group.groupId }, 'Could not record the outcome of a group message'),
+        );
+      }
+    }
     const kind = group.messageTs ? 'update' : 'post';
     const giveUp = verdict.kind === 'permanent' || verdict.kind === 'not_in_channel' || group.attempts >= MAX_GROUP_ATTEMPTS;
     metrics().deliveries.inc({ kind, outcome: verdict.kind === 'rate_limited' ? 'rate_limited' : giveUp ? 'dead' : 'retried' });

@@ -26,6 +26,7 @@ export interface ClaimedGroup {
   key: string;
   messageTs: string | null;
   attempts: number;
+  lastError: string | null;
   /** An earlier post of its message was under way since then (a worker died mid-call): look for it first. */
   previousAttemptAt: Date | null;
 }
@@ -60,7 +61,7 @@ export async function joinGroup(
       UPDATE deliveries SET state = 'grouped', group_id = ${id}, locked_until = NULL, post_started_at = NULL, updated_at = now()
       WHERE workspace_id = ${post.workspaceId} AND channel_id = ${post.channelId} AND group_key = ${post.groupKey} AND state IN ('pending', 'failed')
         AND (id = ${post.id} OR locked_until IS NULL OR locked_until < now())`;
-    return open ? null : { groupId: id, ...group, messageTs: null, attempts: 1, previousAttemptAt: null };
+    return open ? null : { groupId: id, ...group, messageTs: null, attempts: 1, lastError: null, previousAttemptAt: null };
   });
 }
 
@@ -83,7 +84,7 @@ const CLAIM_GROUPS_SQL = `
     post_started_at = CASE WHEN g.message_ts IS NULL THEN now() ELSE NULL END
   FROM h WHERE g.id = h.id
   RETURNING g.id AS "groupId", g.workspace_id AS "workspaceId", g.channel_id AS "channelId", g.key, g.message_ts AS "messageTs",
-            g.attempts, h.post_started_at AS "previousAttemptAt"`;
+            g.attempts, g.last_error AS "lastError", h.post_started_at AS "previousAttemptAt"`;
 
 /** claimGroups leases up to `limit` groups whose message must be posted or updated, and is due. */
 export async function claimGroups(limit: number, leaseMs: number): Promise<ClaimedGroup[]> {

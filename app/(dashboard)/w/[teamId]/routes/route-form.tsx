@@ -170,7 +170,7 @@ export function RouteForm({
           <FieldError form="route" field="group_by" state={state} />
         </div>
         <div className="field">
-          <label htmlFor="route-group-by-field">Field name (grouping by a field)</label>
+          <label htmlFor="route-group-by-field">Field to group by (for “A field’s value”)</label>
           <input id="route-group-by-field" name="group_by_field" placeholder="e.g. region" defaultValue={valueOf(values, 'group_by_field')} />
         </div>
       </div>
