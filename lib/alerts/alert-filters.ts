@@ -5,7 +5,7 @@ import { formatZodError } from '@/lib/schemas/format-zod-error';
 import { firstParam, type SearchParams } from '@/lib/schemas/read-search-params';
 
 /** ALERT_FILTER_FIELDS are the query parameters of the alerts page. */
-export const ALERT_FILTER_FIELDS = ['status', 'severity', 'event_type', 'q', 'since', 'until', 'silenced', 'digest'] as const;
+export const ALERT_FILTER_FIELDS = ['status', 'severity', 'event_type', 'q', 'since', 'until', 'silenced', 'digest', 'group'] as const;
 
 /** PAGE_SIZE is how many alerts a page of the table shows. */
 export const PAGE_SIZE = 50;

@@ -44,6 +44,7 @@ function deliveryJson(delivery: Delivery) {
     sent_at: delivery.sentAt,
     next_attempt_at: delivery.state === 'pending' || delivery.state === 'failed' ? delivery.nextAttemptAt : null,
     digest_id: delivery.digestId,
+    group_id: delivery.groupId,
   };
 }
 
@@ -95,6 +96,7 @@ export function alertListWhere(scope: WorkspaceScope, query: Omit<AlertListQuery
     ...(query.since || query.until ? { createdAt: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
     ...(query.silenced !== undefined ? { silenced: query.silenced } : {}),
     ...(query.digest ? { deliveries: { some: { digestId: query.digest } } } : {}),
+    ...(query.group ? { deliveries: { some: { groupId: query.group } } } : {}),
     ...(query.q ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { dedupKey: query.q }] } : {}),
   };
 }

@@ -44,6 +44,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     occurredAt: input.occurredAt ?? new Date(),
     deliveries: silence ? [] : plan.deliveries,
     silenceId: silence?.id ?? null,
+    groupKey: input.groupKey ?? null,
     activityId: randomUUID(),
     actor: { type: actor.type, id: actor.id, name: actor.name, via: viaOf(scope) },
   });

@@ -11,6 +11,8 @@ export interface RouteLike {
   severities: readonly string[];
   channelIds: readonly string[];
   templateId: string | null;
+  /** What alerts are grouped by on the route's channels (lib/alerts/plan-deliveries.ts); absent or null: not grouped. */
+  groupBy?: string | null;
 }
 
 /**

@@ -12,6 +12,7 @@ import { noteOverviewChange } from '../workspaces/overview-changes';
 import { log } from '../log';
 import { intakeJobsSql } from '../outbox/jobs';
 import { processWide } from '../process-wide';
+import type { PlannedDelivery } from './plan-deliveries';
 
 /** AlertRow is one routed trigger, ready to store. */
 export interface AlertRow {
@@ -34,7 +35,9 @@ export interface AlertRow {
   /** The auto-resolve minutes of the first matching route that has them: each occurrence schedules a resolve. */
   autoResolveMinutes: number | null;
   occurredAt: Date;
-  deliveries: Array<{ channelId: string; templateId: string | null }>;
+  deliveries: PlannedDelivery[];
+  /** The sender's grouping key (Alertmanager's groupKey), kept on the alert. */
+  groupKey: string | null;
   /** The silence that holds the alert back (it then has no deliveries), or null. */
   silenceId: string | null;
   activityId: string;
@@ -65,22 +68,22 @@ const STORE_SQL = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                          $9::text[], $10::text[], $11::boolean[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
-                         $16::text[], $17::text[], $18::text[], $26::text[], $27::text[], $28::int[], $29::text[])
+                         $16::text[], $17::text[], $18::text[], $26::text[], $27::text[], $28::int[], $29::text[], $30::text[])
       AS t(id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key, routed, route_ids,
            occurred_at, activity_id, actor_type, actor_id, actor_name, via, escalation_policy_id, on_call_user_id, auto_resolve_minutes,
-           silence_id)
+           silence_id, group_key)
   ), upserted AS (
     INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
                         open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at,
-                        escalation_policy_id, on_call_user_id, silence_id, silenced)
+                        escalation_policy_id, on_call_user_id, silence_id, silenced, group_key)
     SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::jsonb, links::jsonb, source, dedup_key,
            dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19,
-           escalation_policy_id, on_call_user_id, silence_id, silence_id IS NOT NULL
+           escalation_policy_id, on_call_user_id, silence_id, silence_id IS NOT NULL, group_key
     FROM input
     ON CONFLICT (workspace_id, open_dedup_key)
       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
     RETURNING id, workspace_id, dedup_key, status, severity, occurrences, (xmax = 0) AS inserted
-  ), ${intakeDeliveriesSql({ upserted: 'upserted', now: '$19', alertIds: '$20', channelIds: '$21', templateIds: '$22', ordinals: '$23', lease: '$24', leaseMs: '$25' })}, activity AS (
+  ), ${intakeDeliveriesSql({ upserted: 'upserted', now: '$19', alertIds: '$20', channelIds: '$21', templateIds: '$22', ordinals: '$23', groupKeys: '$31', lease: '$24', leaseMs: '$25' })}, activity AS (
     INSERT INTO alert_activity (id, workspace_id, alert_id, kind, actor_type, actor_id, actor_name, via, at)
     SELECT i.activity_id, i.workspace_id, u.id, (CASE WHEN u.inserted THEN 'triggered' ELSE 'occurred' END)::"ActivityKind",
            i.actor_type::"ActorType", i.actor_id, i.actor_name, i.via::"Via", $19
@@ -178,6 +181,8 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
     column((row) => row.onCallUserId),
     column((row) => row.autoResolveMinutes),
     column((row) => row.silenceId),
+    column((row) => row.groupKey),
+    deliveries.map((delivery) => delivery.groupKey),
   ]);
   const [first] = stored;
   if (first && first.posts > 0) {

@@ -1,10 +1,10 @@
 // The storm digest message of a channel: how many alerts were folded into it, by severity and event-type
 // prefix, the five newest (each with Acknowledge while it is triggered), a link to the dashboard list of
 // exactly these alerts, and, once the storm is over, that it is. Pure.
-import type { Block, ButtonElement } from './block-kit';
+import type { Block } from './block-kit';
 import { ALERT_ACTION_IDS } from './alert-status-blocks';
+import { alertLineBlock } from './alert-line';
 import { escapeMrkdwn, truncate, truncateMrkdwn } from './escape-mrkdwn';
-import { MAX_BUTTON_VALUE } from './limits';
 import { formatUtcTime } from './slack-date';
 
 /** DigestContent is what a digest message shows (lib/outbox/digests.ts reads it). */
@@ -34,16 +34,7 @@ export function renderDigestBlocks(digest: DigestContent, listUrl: string, now =
     { type: 'header', text: { type: 'plain_text', text: digest.endedAt ? 'Alert storm (over)' : 'Alert storm: alerts folded here' } },
     { type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(`*${escapeMrkdwn(summary)}*`, 3000) } },
   ];
-  digest.newest.forEach((alert, index) => {
-    const line = `\`${escapeMrkdwn(alert.severity)}\` ${escapeMrkdwn(truncate(alert.title, 200))} · \`${escapeMrkdwn(alert.eventType)}\` · ${escapeMrkdwn(alert.status)}`;
-    const acknowledge: ButtonElement = {
-      type: 'button',
-      text: { type: 'plain_text', text: 'Acknowledge' },
-      action_id: `${ALERT_ACTION_IDS.acknowledge}:digest${index}`,
-      value: truncate(alert.id, MAX_BUTTON_VALUE),
-    };
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(line, 3000) }, ...(alert.status === 'triggered' ? { accessory: acknowledge } : {}) });
-  });
+  digest.newest.forEach((alert, index) => blocks.push(alertLineBlock(alert, `digest${index}`)));
   blocks.push({
     type: 'actions',
     block_id: 'klaxon_digest_actions',

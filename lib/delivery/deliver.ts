@@ -19,6 +19,7 @@ import {
 import { foldIntoDigest } from '../outbox/digests';
 import { renderDeliveryMessage } from './alert-message';
 import { sendDigest } from './deliver-digest';
+import { sendToGroup } from './deliver-group';
 import { classifySlackError, nextBackoffMs, type SlackErrorClass } from './classify-slack-error';
 import { observePostStage } from './post-stages';
 import { findPostedMessage, joinChannel, postAlertMessage, updateAlertMessage } from './slack-messages';
@@ -98,6 +99,8 @@ export async function deliverPost(post: ClaimedPost): Promise<void> {
   try {
     const preparing = performance.now();
     client = await clientFor(post);
+    // A member of an alert group is shown in the group's one message, never posted on its own.
+    if (post.groupKey) return await sendToGroup({ ...post, groupKey: post.groupKey }, client);
     // In a storm the post (and the rest of its channel's queue) folds into the channel's digest, which then
     // uses this post's slot. A post that may have gone out already is completed as usual instead.
     const digest = post.previousAttemptAt ? null : await foldIntoDigest(post);

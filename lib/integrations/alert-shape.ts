@@ -18,6 +18,7 @@ export interface LooseAlert {
   title: string | undefined;
   description?: string | undefined;
   dedupKey?: string | undefined;
+  groupKey?: string | undefined;
   source?: string | undefined;
   occurredAt?: string | undefined;
   links?: Array<{ text: string; url: unknown }>;
@@ -91,6 +92,7 @@ export function triggerOf(alert: LooseAlert): AlertInput {
     links,
     ...(description ? { description } : {}),
     ...(dedupKey ? { dedup_key: dedupKey } : {}),
+    ...(alert.groupKey?.trim() ? { group_key: clip(alert.groupKey.trim(), 1_000) } : {}),
     ...(alert.source ? { source: clip(alert.source, 255) } : {}),
     ...(isoDate(alert.occurredAt) ? { occurred_at: isoDate(alert.occurredAt) } : {}),
   });

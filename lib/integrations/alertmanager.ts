@@ -52,7 +52,7 @@ const OWN_LABELS = new Set(['severity']);
 
 /** groupAlerts maps a notification to Klaxon alert inputs, in the order of `alerts[]`. */
 export function groupAlerts<A extends GroupAlert>(
-  notification: { alerts: A[]; truncatedAlerts: number; receiver?: string | undefined },
+  notification: { alerts: A[]; truncatedAlerts: number; receiver?: string | undefined; groupKey?: string | undefined },
   format: GroupFormat<A>,
   options: GroupOptions = {},
 ): AlertInput[] {
@@ -70,6 +70,8 @@ export function groupAlerts<A extends GroupAlert>(
       title: alert.annotations.summary ?? alert.labels.alertname,
       description: alert.annotations.description,
       dedupKey: alert.fingerprint,
+      // Kept so that a route can give the notification's group one message, as Alertmanager groups it.
+      groupKey: notification.groupKey,
       source,
       occurredAt: alert.startsAt,
       links: [{ text: 'Runbook', url: alert.annotations.runbook_url }, { text: 'Source', url: alert.generatorURL }, ...(format.links?.(alert) ?? [])],

@@ -16,6 +16,7 @@ export const grafanaNotificationSchema = z.object({
   version: z.literal('1', { error: 'must be "1" (the Grafana webhook format)' }),
   truncatedAlerts: z.number().int().min(0).default(0),
   receiver: z.string().optional(),
+  groupKey: z.string().optional(),
   alerts: z.array(grafanaAlertSchema).max(1_000, 'must have at most 1000 alerts'),
 });
 

@@ -59,7 +59,9 @@ const SCHEMAS: Record<string, { schema: z.ZodType; description: string }> = {
     description:
       'A routing rule: alerts whose event type matches one of `event_types` (exact, or with `*` wildcards) and whose ' +
       'severity is in `severities` go to `channels` (Slack channel ids of this workspace), rendered with `template_id` ' +
-      '(null or absent: the default template).',
+      '(null or absent: the default template). `group_by` (`event_type`, `group_key` — the alert\'s own, e.g. Alertmanager\'s ' +
+      '`groupKey` — or `field:<name>`) makes alerts with the same key share one message per channel, with a count and ' +
+      'the members, updated in place and resolved with its last member.',
   },
   RouteOrder: { schema: routeOrderSchema, description: 'Every route id of the workspace once, in the new evaluation order.' },
   RoutePatch: { schema: routePatchSchema, description: 'Any route fields, at least one; `template_id: null` clears the template.' },
@@ -192,6 +194,7 @@ function alertListParameters(): Json[] {
     q: 'Text to find in titles, or an exact dedup key.',
     silenced: '`true`: only alerts a silence holds back now; `false`: only the others.',
     digest: 'Only the alerts folded into this storm digest (the link of a digest message).',
+    group: 'Only the members of this alert group (the link of a group message).',
   };
   return Object.entries(query.properties).map(([name, schema]) => ({
     name,

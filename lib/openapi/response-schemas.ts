@@ -53,13 +53,14 @@ export const alertOut = z.object({
 export const deliveryOut = z.object({
   id: z.string(),
   channel: z.string(),
-  state: z.enum(['pending', 'sent', 'failed', 'dead', 'folded']),
+  state: z.enum(['pending', 'sent', 'failed', 'dead', 'folded', 'grouped']),
   ts: z.string().nullable(),
   attempts: z.int().min(0),
   last_error: z.string().nullable(),
   sent_at: nullableDateTime,
   next_attempt_at: nullableDateTime,
   digest_id: z.string().nullable(),
+  group_id: z.string().nullable().describe('The alert group whose one message shows this alert here (state grouped)'),
 });
 
 /** activityOut mirrors activityJson: one entry of an alert's timeline. */
@@ -187,6 +188,7 @@ export const routeOut = z.object({
   reminder_retrigger: z.boolean(),
   storm_limit: z.int().min(0),
   thread_replies: z.enum(['all', 'status', 'none']),
+  group_by: z.string().nullable(),
   position: z.int(),
   created_at: dateTime,
   updated_at: dateTime,

@@ -9,6 +9,7 @@
 // in the same statement. A backlog of thousands on one channel is never touched until its turn.
 import { sql } from '../db';
 import type { AlertStatus, Prisma, Severity } from '../generated/prisma/client';
+import { markGroupsChanged } from './groups';
 import type { PostChannel } from './signal';
 
 /** Tx is the transaction that outbox writes join, so that work is queued if and only if its cause commits. */
@@ -23,6 +24,8 @@ export interface MessageSource {
   attempts: number;
   lastError: string | null;
   messageTs: string | null;
+  /** The key of the alert group its route puts it in on this channel (null: a message of its own). */
+  groupKey: string | null;
   /** When the delivery was created: when its alert was accepted. */
   createdAt: Date;
   alert: {
@@ -69,7 +72,7 @@ const TOLERANCE = `interval '1 second'`;
 // the installation and the workspace.
 const MESSAGE_COLUMNS = `
   h.id, h.workspace_id AS "workspaceId", h.alert_id AS "alertId", h.channel_id AS "channelId",
-  h.last_error AS "lastError", h.message_ts AS "messageTs", h.created_at AS "createdAt",
+  h.last_error AS "lastError", h.message_ts AS "messageTs", h.group_key AS "groupKey", h.created_at AS "createdAt",
   jsonb_build_object('id', a.id, 'eventType', a.event_type, 'severity', a.severity, 'title', a.title, 'description', a.description,
     'source', a.source, 'fields', a.fields, 'links', a.links, 'occurrences', a.occurrences, 'status', a.status,
     'occurredAt', a.occurred_at, 'lastSeenAt', a.last_seen_at, 'acknowledgedBy', a.acknowledged_by, 'resolvedBy', a.resolved_by,
@@ -110,7 +113,7 @@ const claimPostsSql = (channels: string) => `${channels}
     LIMIT $1
   ), heads AS (
     SELECT q.* FROM ready r, LATERAL (
-      SELECT d.id, d.workspace_id, d.channel_id, d.alert_id, d.template_id, d.attempts, d.last_error, d.message_ts, d.created_at, d.post_started_at
+      SELECT d.id, d.workspace_id, d.channel_id, d.alert_id, d.template_id, d.attempts, d.last_error, d.message_ts, d.group_key, d.created_at, d.post_started_at
       FROM deliveries d
       WHERE d.workspace_id = r.workspace_id AND d.channel_id = r.channel_id AND d.state IN ('pending', 'failed')
         AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
@@ -160,7 +163,7 @@ export async function claimChannelPosts(channels: readonly PostChannel[], limit:
 
 const CLAIM_UPDATES_SQL = `
   WITH h AS (
-    SELECT id, workspace_id, alert_id, channel_id, template_id, attempts, last_error, message_ts, created_at FROM deliveries
+    SELECT id, workspace_id, alert_id, channel_id, template_id, attempts, last_error, message_ts, group_key, created_at FROM deliveries
     WHERE dirty AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
     ORDER BY next_attempt_at
     LIMIT $1
@@ -268,14 +271,16 @@ export function intakeDeliveriesSql(p: {
   channelIds: string;
   templateIds: string;
   ordinals: string;
+  groupKeys: string;
   lease: string;
   leaseMs: string;
 }): string {
   return `
   fresh AS (
-    SELECT d.alert_id || '_' || d.ord AS id, u.workspace_id, u.id AS alert_id, d.channel_id, d.template_id,
+    SELECT d.alert_id || '_' || d.ord AS id, u.workspace_id, u.id AS alert_id, d.channel_id, d.template_id, d.group_key,
            array_position(ARRAY['critical', 'error', 'warning', 'info']::"Severity"[], u.severity) - 1 AS priority
-    FROM unnest(${p.alertIds}::text[], ${p.channelIds}::text[], ${p.templateIds}::text[], ${p.ordinals}::int[]) AS d(alert_id, channel_id, template_id, ord)
+    FROM unnest(${p.alertIds}::text[], ${p.channelIds}::text[], ${p.templateIds}::text[], ${p.ordinals}::int[], ${p.groupKeys}::text[])
+      AS d(alert_id, channel_id, template_id, ord, group_key)
     JOIN ${p.upserted} u ON u.id = d.alert_id AND u.inserted
   ), leasable AS (
     SELECT DISTINCT ON (f.workspace_id, f.channel_id) f.id, f.workspace_id, f.channel_id
@@ -293,17 +298,17 @@ export function intakeDeliveriesSql(p: {
       WHERE p.next_post_at <= now() + ${TOLERANCE}
     RETURNING workspace_id, channel_id, next_post_at
   ), new_deliveries AS (
-    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, priority, attempts, next_attempt_at, dirty,
+    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, group_key, state, priority, attempts, next_attempt_at, dirty,
                             locked_until, post_started_at, created_at, updated_at)
-    SELECT f.id, f.workspace_id, f.alert_id, f.channel_id, f.template_id, 'pending', f.priority, CASE WHEN b.channel_id IS NULL THEN 0 ELSE 1 END,
+    SELECT f.id, f.workspace_id, f.alert_id, f.channel_id, f.template_id, f.group_key, 'pending', f.priority, CASE WHEN b.channel_id IS NULL THEN 0 ELSE 1 END,
            ${p.now}, false, CASE WHEN b.channel_id IS NULL THEN NULL ELSE now() + ${p.leaseMs} * interval '1 millisecond' END,
            CASE WHEN b.channel_id IS NULL THEN NULL ELSE now() END, ${p.now}, ${p.now}
     FROM fresh f
     LEFT JOIN leasable l ON l.id = f.id
     LEFT JOIN intake_booked b ON b.workspace_id = l.workspace_id AND b.channel_id = l.channel_id
-    RETURNING id, workspace_id, alert_id, channel_id, template_id, locked_until IS NOT NULL AS leased
+    RETURNING id, workspace_id, alert_id, channel_id, template_id, group_key, locked_until IS NOT NULL AS leased
   ), leased AS (
-    SELECT n.id, n.alert_id, n.channel_id, b.next_post_at - ${TOLERANCE} AS next_slot, t.blocks AS template_blocks,
+    SELECT n.id, n.alert_id, n.channel_id, n.group_key, b.next_post_at - ${TOLERANCE} AS next_slot, t.blocks AS template_blocks,
            jsonb_build_object('ciphertext', i.bot_token_ciphertext, 'keyId', i.token_key_id, 'expiresAt', i.token_expires_at,
              'uninstalled', w.uninstalled_at IS NOT NULL OR i.workspace_id IS NULL) AS token
     FROM new_deliveries n
@@ -320,13 +325,14 @@ export function intakeDeliveriesSql(p: {
 }
 
 /** INTAKE_LEASED_COLUMN is, for a row `u` of the upserted alerts, its posts that the statement leased (JSON). */
-export const INTAKE_LEASED_COLUMN = `(SELECT jsonb_agg(jsonb_build_object('id', l.id, 'channelId', l.channel_id, 'nextSlot', l.next_slot,
+export const INTAKE_LEASED_COLUMN = `(SELECT jsonb_agg(jsonb_build_object('id', l.id, 'channelId', l.channel_id, 'groupKey', l.group_key, 'nextSlot', l.next_slot,
     'templateBlocks', l.template_blocks, 'token', l.token)) FROM leased l WHERE l.alert_id = u.id) AS leased`;
 
 /** IntakeLeased is one post the intake statement leased, as INTAKE_LEASED_COLUMN gives it. */
 export interface IntakeLeased {
   id: string;
   channelId: string;
+  groupKey: string | null;
   nextSlot: string;
   templateBlocks: unknown;
   token: ClaimedPost['token'];
@@ -349,6 +355,7 @@ export function intakeLeasedPosts(alert: NewAlert, leased: readonly IntakeLeased
       attempts: 1,
       lastError: null,
       messageTs: null,
+      groupKey: post.groupKey,
       createdAt: acceptedAt,
       alert: {
         ...fields,
@@ -380,23 +387,28 @@ export async function releasePosts(ids: readonly string[]): Promise<void> {
 export async function queueAlertPosts(
   tx: Tx,
   alert: { id: string; workspaceId: string; severity: Severity },
-  deliveries: ReadonlyArray<{ channelId: string; templateId: string | null }>,
+  deliveries: ReadonlyArray<{ channelId: string; templateId: string | null; groupKey: string | null }>,
 ): Promise<PostChannel[]> {
   if (deliveries.length === 0) return [];
   const priority = (['critical', 'error', 'warning', 'info'] as const).indexOf(alert.severity);
   await tx.$executeRaw`
-    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, state, priority, attempts, next_attempt_at, dirty, created_at, updated_at)
-    SELECT ${alert.id} || '_' || d.ord, ${alert.workspaceId}, ${alert.id}, d.channel_id, d.template_id, 'pending', ${priority}, 0, now(), false, now(), now()
-    FROM unnest(${deliveries.map((d) => d.channelId)}::text[], ${deliveries.map((d) => d.templateId)}::text[]) WITH ORDINALITY AS d(channel_id, template_id, ord)
+    INSERT INTO deliveries (id, workspace_id, alert_id, channel_id, template_id, group_key, state, priority, attempts, next_attempt_at, dirty, created_at, updated_at)
+    SELECT ${alert.id} || '_' || d.ord, ${alert.workspaceId}, ${alert.id}, d.channel_id, d.template_id, d.group_key, 'pending', ${priority}, 0, now(), false, now(), now()
+    FROM unnest(${deliveries.map((d) => d.channelId)}::text[], ${deliveries.map((d) => d.templateId)}::text[], ${deliveries.map((d) => d.groupKey)}::text[])
+      WITH ORDINALITY AS d(channel_id, template_id, group_key, ord)
     ON CONFLICT (id) DO NOTHING`;
   return deliveries.map((delivery) => ({ workspaceId: alert.workspaceId, channelId: delivery.channelId }));
 }
 
-/** refreshAlertMessages marks every posted message of an alert for a chat.update; returns the live deliveries. */
+/**
+ * refreshAlertMessages marks every posted message of an alert for a chat.update, and the messages of the groups
+ * it is a member of; returns the live deliveries.
+ */
 export async function refreshAlertMessages(tx: Tx, alertId: string): Promise<string[]> {
   await tx.$executeRaw`UPDATE deliveries SET dirty = true, next_attempt_at = now(), updated_at = now() WHERE alert_id = ${alertId} AND state = 'sent'`;
-  // A folded post has no message of its own (its digest lists it): no thread to reply in.
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state NOT IN ('dead', 'folded')`;
+  await markGroupsChanged(tx, alertId);
+  // A folded or grouped post has no message of its own (its digest or group lists it): no thread to reply in.
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM deliveries WHERE alert_id = ${alertId} AND state NOT IN ('dead', 'folded', 'grouped')`;
   return rows.map((row) => row.id);
 }
 

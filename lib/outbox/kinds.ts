@@ -1,6 +1,7 @@
 // The kinds of outbox work a worker runs, each a claim (lease due items) and a run (do one). Adding a kind
 // of delivery-like work is one entry here; adding a timed job is one handler file in ./handlers.
 import { deliverPost, deliverUpdate } from '../delivery/deliver';
+import { deliverGroup } from '../delivery/deliver-group';
 import { observePostStage } from '../delivery/post-stages';
 import { sendReply } from '../delivery/send-reply';
 import { log } from '../log';
@@ -8,6 +9,7 @@ import { nextBackoffMs } from '../delivery/classify-slack-error';
 import { claimChannelPosts, claimPosts, claimUpdates, type ClaimedPost } from './deliveries';
 import { JOB_HANDLERS } from './handlers';
 import { claimJobs, retryJob, runJobInTransaction, type ClaimedJob } from './jobs';
+import { claimGroups, type ClaimedGroup } from './groups';
 import { claimReplies } from './replies';
 import { signalWork, type PostChannel, type WorkKind } from './signal';
 
@@ -70,7 +72,16 @@ const post: OutboxKind<ClaimedPost> = {
   run: deliverPost,
   dueAgain: (item) => item.nextSlot,
 };
-const update: OutboxKind<Awaited<ReturnType<typeof claimUpdates>>[number]> = { name: 'update', claim: claimUpdates, run: deliverUpdate };
+type MessageUpdate = Awaited<ReturnType<typeof claimUpdates>>[number] | ClaimedGroup;
+// Message updates: an alert's own messages, and the one message of each alert group (lib/outbox/groups.ts).
+const update: OutboxKind<MessageUpdate> = {
+  name: 'update',
+  claim: async (limit, leaseMs) => {
+    const updates: MessageUpdate[] = await claimUpdates(limit, leaseMs);
+    return updates.length < limit ? [...updates, ...(await claimGroups(limit - updates.length, leaseMs))] : updates;
+  },
+  run: (item) => ('groupId' in item ? deliverGroup(item) : deliverUpdate(item)),
+};
 const reply: OutboxKind<Awaited<ReturnType<typeof claimReplies>>[number]> = { name: 'reply', claim: claimReplies, run: sendReply };
 const job: OutboxKind<ClaimedJob> = { name: 'job', claim: claimJobs, run: runJob };
 

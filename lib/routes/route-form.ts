@@ -14,6 +14,13 @@ function minutes(value: string | string[] | undefined): number | null {
   return text === '' ? null : Number(text);
 }
 
+// The form picks what to group by and, for a field, names it; the API takes one `group_by` string.
+function groupBy(values: FormValues): string | null {
+  const kind = typeof values.group_by_kind === 'string' ? values.group_by_kind : '';
+  if (kind === '') return null;
+  return kind === 'field' ? `field:${typeof values.group_by_field === 'string' ? values.group_by_field.trim() : ''}` : kind;
+}
+
 function routeBody(values: FormValues) {
   const templateId = typeof values.template_id === 'string' ? values.template_id : '';
   const policyId = typeof values.escalation_policy_id === 'string' ? values.escalation_policy_id : '';
@@ -31,6 +38,7 @@ function routeBody(values: FormValues) {
     // A blank or non-numeric limit is left for the schema to name (NaN is not an int).
     storm_limit: values.storm_limit === undefined || values.storm_limit === '' ? 10 : Number(values.storm_limit),
     thread_replies: typeof values.thread_replies === 'string' && values.thread_replies ? values.thread_replies : 'all',
+    group_by: groupBy(values),
   };
 }
 
@@ -59,5 +67,7 @@ export function routeFormValues(route: Route): FormValues {
     enabled: route.enabled ? 'on' : '',
     storm_limit: String(route.stormLimit),
     thread_replies: route.threadReplies,
+    group_by_kind: route.groupBy?.startsWith('field:') ? 'field' : (route.groupBy ?? ''),
+    group_by_field: route.groupBy?.startsWith('field:') ? route.groupBy.slice('field:'.length) : '',
   };
 }

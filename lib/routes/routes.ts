@@ -26,6 +26,7 @@ export function routeJson(route: Route) {
     reminder_retrigger: route.reminderRetrigger,
     storm_limit: route.stormLimit,
     thread_replies: route.threadReplies,
+    group_by: route.groupBy,
     position: route.position,
     created_at: route.createdAt,
     updated_at: route.updatedAt,
@@ -91,6 +92,7 @@ export async function createRoute(scope: WorkspaceScope, input: RouteInput): Pro
       reminderRetrigger: input.reminderRetrigger,
       stormLimit: input.stormLimit,
       threadReplies: input.threadReplies,
+      groupBy: input.groupBy,
       position: (last._max.position ?? -1) + 1,
     },
   });
@@ -119,6 +121,7 @@ export async function updateRoute(scope: WorkspaceScope, id: string, patch: Rout
       reminderRetrigger: patch.reminderRetrigger,
       stormLimit: patch.stormLimit,
       threadReplies: patch.threadReplies,
+      groupBy: patch.groupBy,
     },
   });
   forgetRoutingConfig(scope.workspaceId);

@@ -74,6 +74,8 @@ const triggerSchema = strictObject({
   severity: severitySchema,
   title: alertTitleSchema,
   dedup_key: dedupKeySchema.optional(),
+  // The sender's own grouping key (Alertmanager's groupKey): routes with `group_by: "group_key"` group by it.
+  group_key: stringSchema({ min: 1, max: 1_000 }).optional(),
   ...commonFields,
 });
 
@@ -127,7 +129,7 @@ export function listParamSchema<T extends z.ZodType>(item: T) {
 
 /**
  * alertListQuerySchema validates the `GET /api/v1/alerts` query (see readSearchParams) and outputs
- * `{ status?, severity?, eventType?, since?, until?, limit, cursor?, q?, digest?, silenced? }`; unknown parameters are rejected.
+ * `{ status?, severity?, eventType?, since?, until?, limit, cursor?, q?, digest?, group?, silenced? }`; unknown parameters are rejected.
  */
 export const alertListQuerySchema = strictObject({
   status: listParamSchema(enumSchema(ALERT_STATUSES)).optional(),
@@ -146,6 +148,7 @@ export const alertListQuerySchema = strictObject({
     .transform((text) => (text === '' ? undefined : text))
     .optional(),
   digest: stringSchema({ min: 1, max: 100 }).optional(),
+  group: stringSchema({ min: 1, max: 100 }).optional(),
   silenced: enumSchema(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),

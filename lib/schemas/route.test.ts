@@ -16,6 +16,7 @@ describe('routeInputSchema', () => {
       enabled: true,
       stormLimit: 10,
       threadReplies: 'all',
+      groupBy: null,
     });
     expect(routeInputSchema.parse({ ...route, auto_resolve_minutes: 30, reminder_minutes: 120 })).toMatchObject({ autoResolveMinutes: 30, reminderMinutes: 120 });
     expect(routeInputSchema.safeParse({ ...route, auto_resolve_minutes: 0 }).error?.issues[0]?.message).toBe('must be at least 1');
@@ -36,8 +37,14 @@ describe('routeInputSchema', () => {
     [{ channels: ['C0123ABCD', 'G0123ABCD', 'C0123ABCD'] }, 'channels.2: lists "C0123ABCD" twice'],
     [{ enabled: 'yes' }, 'enabled: must be true or false'],
     [{ position: 3 }, 'position: is not a known field'],
+    [{ group_by: 'severity' }, 'group_by: must be event_type, group_key or field:<name>'],
+    [{ group_by: 'field:' }, 'group_by: must be event_type, group_key or field:<name>'],
   ])('rejects with a readable message (%#)', (patch, message) => {
     expect(parseFailure(routeInputSchema, { ...route, ...patch }).message).toBe(message);
+  });
+
+  it('takes a grouping key: the event type, the sender\'s group key or a field', () => {
+    for (const groupBy of ['event_type', 'group_key', 'field:region']) expect(routeInputSchema.parse({ ...route, group_by: groupBy }).groupBy).toBe(groupBy);
   });
 
   it('gives an empty pattern one error, not two', () => {

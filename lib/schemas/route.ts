@@ -22,6 +22,11 @@ const channelIdSchema = stringSchema({ min: 1, max: 50 }).regex(
 
 const minutesSchema = z.int({ error: typeError('a whole number of minutes') }).min(1, 'must be at least 1').max(10_080, 'must be at most 10080 (a week)');
 
+/** GROUP_BY_PATTERN is a route's grouping key: the event type, the sender's group key, or one field's value. */
+export const GROUP_BY_PATTERN = /^(event_type|group_key|field:.{1,100})$/s;
+
+const groupBySchema = stringSchema({ min: 1, max: 106 }).regex(GROUP_BY_PATTERN, 'must be event_type, group_key or field:<name>').nullable();
+
 // No defaults here: a patch must only carry the keys the caller sent.
 const routeFields = {
   name: nameSchema,
@@ -39,13 +44,15 @@ const routeFields = {
     .int({ error: typeError('a whole number from 0 to 1000') })
     .min(0, 'must be at least 0 (0: never fold)')
     .max(1000, 'must be at most 1000'),
+  group_by: groupBySchema,
 };
 
 /**
  * routeInputSchema validates a new route and outputs `{ name, eventTypes, severities, channels, templateId?,
  * enabled, stormLimit }` (enabled defaults to true; templateId null or absent means the default template;
  * stormLimit, the posts per minute to a channel above which alerts fold into a digest, defaults to 10;
- * threadReplies — what the alert threads get: `all` lifecycle events, `status` changes only, `none` — to `all`).
+ * threadReplies — what the alert threads get: `all` lifecycle events, `status` changes only, `none` — to `all`; groupBy —
+ * `event_type`, `group_key` or `field:<name>`: alerts with the same key share one message per channel — to null).
  */
 export const routeInputSchema = strictObject({
   ...routeFields,
@@ -57,6 +64,7 @@ export const routeInputSchema = strictObject({
   enabled: routeFields.enabled.default(true),
   storm_limit: routeFields.storm_limit.default(10),
   thread_replies: routeFields.thread_replies.default('all'),
+  group_by: routeFields.group_by.default(null),
 }).transform(camelizeKeys);
 
 /** RouteInput is a validated new route. */

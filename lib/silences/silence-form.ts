@@ -17,15 +17,25 @@ export const SILENCE_DURATIONS = [
 
 const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 
-/** parseSilenceForm validates the form's values as a new silence starting at `now` (throws ZodError). */
-export function parseSilenceForm(values: FormValues, now = new Date()): SilenceInput {
-  const minutes = Number(text(values.duration) || '60');
+/** formText is a form field's text, trimmed ('' when absent). */
+export const formText = text;
+
+/** matcherBody reads the matchers of a silence or maintenance window form (one field matcher row) in the API's shape. */
+export function matcherBody(values: FormValues) {
   const field = text(values.field_name);
-  return silenceInputSchema.parse({
+  return {
     event_type: text(values.event_type) || undefined,
     severities: Array.isArray(values.severities) ? values.severities : [],
     source: text(values.source) || undefined,
     fields: field ? [{ name: field, op: text(values.field_op) || '=', value: text(values.field_value) }] : [],
+  };
+}
+
+/** parseSilenceForm validates the form's values as a new silence starting at `now` (throws ZodError). */
+export function parseSilenceForm(values: FormValues, now = new Date()): SilenceInput {
+  const minutes = Number(text(values.duration) || '60');
+  return silenceInputSchema.parse({
+    ...matcherBody(values),
     starts_at: now.toISOString(),
     ends_at: new Date(now.getTime() + (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000).toISOString(),
     comment: text(values.comment),

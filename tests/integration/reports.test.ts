@@ -95,4 +95,22 @@ describe('scheduled reports', () => {
 
     expect((await call(reportRoute.DELETE, `/api/v1/reports/${report.id}`, { method: 'DELETE', params: { id: report.id } })).status).toBe(204);
   });
+
+  it('is posted once when its job runs again after Slack took the post (the answer was lost before the job was marked done)', async () => {
+    const created = await call(reportsRoute.POST, '/api/v1/reports', { method: 'POST', body: { channel: CHANNEL, days: ['mon'], time: '07:30', time_zone: 'UTC' } });
+    const report = created.json as { id: string };
+    const job = await db().job.findFirstOrThrow({ where: { kind: 'report-send', state: 'pending', payload: { path: ['reportId'], equals: report.id } } });
+    const reports = () => emulator.state.messages(CHANNEL).filter((m) => String(m.text).startsWith('Alert report'));
+    const before = reports().length;
+    emulator.state.dropNextResponse('chat.postMessage');
+    await sqlPool().query('UPDATE jobs SET run_at = now() WHERE id = $1', [job.id]);
+    // The first attempt's post reached Slack, its answer did not: the job was retried (after a short backoff).
+    const done = await waitFor(async () => {
+      const row = await db().job.findUniqueOrThrow({ where: { id: job.id } });
+      return row.state === 'done' && row;
+    }, 15_000, 'the job done');
+    expect(done.attempts).toBe(2);
+    expect(reports()).toHaveLength(before + 1);
+    expect((await db().report.findUniqueOrThrow({ where: { id: report.id } })).lastSentAt).not.toBeNull();
+  });
 });

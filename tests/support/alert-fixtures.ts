@@ -16,7 +16,7 @@ export async function keyScope(workspaceId: string, name = 'tests'): Promise<{ s
 /** addRoute stores a route directly (the routes API has its own tests). */
 export async function addRoute(
   workspaceId: string,
-  route: { eventTypes: string[]; severities: Severity[]; channelIds: string[]; templateId?: string; position?: number; stormLimit?: number },
+  route: { eventTypes: string[]; severities: Severity[]; channelIds: string[]; templateId?: string; position?: number; stormLimit?: number; groupBy?: string },
 ) {
   const created = await db().route.create({
     data: { workspaceId, name: route.eventTypes.join(','), templateId: route.templateId ?? null, position: route.position ?? 0, ...route },

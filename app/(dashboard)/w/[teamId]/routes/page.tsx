@@ -70,6 +70,14 @@ export default async function RoutesPage({ params, searchParams }: { params: Pro
                   <dd data-testid="route-channels">{route.channelIds.map(channelLabel).join(', ')}</dd>
                   <dt>Template</dt>
                   <dd>{route.templateId ? (templateNames.get(route.templateId) ?? route.templateId) : 'Default layout'}</dd>
+                  {route.groupBy && (
+                    <>
+                      <dt>Grouped by</dt>
+                      <dd data-testid="route-group-by">
+                        <code>{route.groupBy}</code>
+                      </dd>
+                    </>
+                  )}
                 </dl>
                 {admin && (
                   <RouteRowActions

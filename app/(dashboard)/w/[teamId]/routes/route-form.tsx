@@ -154,6 +154,26 @@ export function RouteForm({
           <FieldError form="route" field="thread_replies" state={state} />
         </div>
       </div>
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="route-group-by">Group alerts by</label>
+          <select id="route-group-by" name="group_by_kind" defaultValue={values ? valueOf(values, 'group_by_kind') : ''} aria-describedby="route-group-by-help" {...fieldA11y('route', 'group_by', state)}>
+            <option value="">Nothing: one message per alert</option>
+            <option value="event_type">Event type</option>
+            <option value="field">A field&apos;s value</option>
+            <option value="group_key">The sender&apos;s group key (Alertmanager&apos;s groupKey)</option>
+          </select>
+          <p className="muted" id="route-group-by-help">
+            Alerts with the same key share one message per channel, with a count and the newest members, updated in place; it is resolved with its
+            last member.
+          </p>
+          <FieldError form="route" field="group_by" state={state} />
+        </div>
+        <div className="field">
+          <label htmlFor="route-group-by-field">Field to group by (for “A field’s value”)</label>
+          <input id="route-group-by-field" name="group_by_field" placeholder="e.g. region" defaultValue={valueOf(values, 'group_by_field')} />
+        </div>
+      </div>
       <label className="check">
         <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
         Enabled

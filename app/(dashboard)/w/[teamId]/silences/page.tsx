@@ -6,8 +6,10 @@ import { firstParam, type SearchParams } from '@/lib/schemas/read-search-params'
 import type { FieldMatcher } from '@/lib/schemas/silence';
 import { heldAlertCounts, listSilences, silenceState } from '@/lib/silences/silences';
 import { dashboardContext } from '../dashboard-context';
-import { createSilenceAction, expireSilenceAction } from './actions';
+import { listMaintenanceWindows, windowJson } from '@/lib/silences/maintenance-windows';
+import { createSilenceAction, createWindowAction, deleteWindowAction, expireSilenceAction } from './actions';
 import { CreateSilenceForm } from './create-silence-form';
+import { CreateWindowForm } from './create-window-form';
 
 export const metadata: Metadata = { title: 'Silences — Klaxon' };
 
@@ -28,6 +30,7 @@ export default async function SilencesPage({ params, searchParams }: { params: P
   const search = await searchParams;
   const { scope } = await dashboardContext(teamId);
   const silences = await listSilences(scope);
+  const windows = (await listMaintenanceWindows(scope)).map((window) => windowJson(window));
   const held = await heldAlertCounts(scope, silences.map((silence) => silence.id));
   const admin = scope.role === 'admin';
   const now = new Date();
@@ -82,6 +85,45 @@ export default async function SilencesPage({ params, searchParams }: { params: P
                 </tr>
               );
             })}
+          </DataTable>
+        )}
+      </section>
+      {admin && <CreateWindowForm action={createWindowAction.bind(null, teamId)} />}
+      <section className="card" aria-labelledby="windows-heading">
+        <h2 id="windows-heading">Maintenance windows</h2>
+        {windows.length === 0 ? (
+          <p data-testid="windows-empty">No maintenance windows yet.</p>
+        ) : (
+          <DataTable columns={['Name', 'Matches', 'When', 'Next']} actions={admin}>
+            {windows.map((window) => (
+              <tr key={window.id} data-testid="window-row">
+                <th scope="row">{window.name}</th>
+                <td>
+                  <ul className="tags">
+                    {matchersOf({ eventType: window.event_type, severities: window.severities, source: window.source, fieldMatchers: window.fields }).map((matcher) => (
+                      <li key={matcher}>
+                        <code>{matcher}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {window.days.join(', ')} {window.start}–{window.end} {window.time_zone}
+                </td>
+                <td>{window.next ? <When date={window.next.starts_at} /> : '—'}</td>
+                {admin && (
+                  <td>
+                    <ConfirmButton
+                      action={deleteWindowAction.bind(null, teamId, window.id)}
+                      confirm="Delete this maintenance window? An occurrence under way ends now."
+                      label="Delete"
+                      pendingLabel="Deleting…"
+                      ariaLabel={`Delete ${window.name}`}
+                    />
+                  </td>
+                )}
+              </tr>
+            ))}
           </DataTable>
         )}
       </section>
