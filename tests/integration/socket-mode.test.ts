@@ -60,6 +60,11 @@ describe('Socket Mode', () => {
     expect(hub().connectionCount()).toBe(1);
   });
 
+  it('a token Slack refuses fails the start with its error instead of retrying', async () => {
+    await expect(startSocketMode({ appToken: 'xapp-1-revoked', slackApiUrl: emulator.apiUrl })).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    expect(hub().connectionCount()).toBe(1);
+  });
+
   it('a click on Acknowledge arrives over the socket, is acked within 3 s and acknowledges the alert', async () => {
     const { id, ts } = await postedAlert('socket click');
     const response = await emulator.state.clickButton({ teamId: workspaces.acme.id, channelId: ALERTS, ts, actionId: 'alert_acknowledge', userId: 'U0ACMEMEM1' });
