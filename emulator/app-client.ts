@@ -1,5 +1,11 @@
 import { slackSignatureHeaders } from './signing';
+import type { EnvelopeType, Redelivery, SocketModeHub } from './socket-mode';
 import type { AppResponse } from './types';
+
+/** EVENTS_PATH, INTERACTIONS_PATH and COMMANDS_PATH are where the app receives Slack's requests over HTTP. */
+export const EVENTS_PATH = '/api/slack/events';
+export const INTERACTIONS_PATH = '/api/slack/interactions';
+export const COMMANDS_PATH = '/api/slack/commands';
 
 /** SentRecord is one request the emulator sent to the app. */
 export interface SentRecord {
@@ -14,21 +20,45 @@ export interface AppClientConfig {
   appUrl: () => string | undefined;
   /** Give up waiting for the app after this long (Slack itself gives up after 3 s and retries). */
   timeoutMs: number;
+  /** With an app-level token configured, everything goes over Socket Mode instead of signed HTTP. */
+  socketMode: SocketModeHub | null;
 }
 
-/** AppClient sends signed requests to the app, the way Slack delivers events and interactions. */
+/**
+ * AppClient delivers to the app what Slack sends it, the way Slack would: signed HTTP requests to the app's
+ * URLs, or, in Socket Mode, envelopes over the app's WebSocket (the ack's payload standing for the HTTP body).
+ */
 export class AppClient {
   readonly sent: SentRecord[] = [];
 
   constructor(private readonly config: AppClientConfig) {}
 
-  /** postJson POSTs a JSON body (events) with optional extra headers (retry headers). */
-  postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<AppResponse> {
-    return this.send(path, JSON.stringify(body), 'application/json', headers);
+  /** sendEvent delivers an Events API envelope; `redelivery` marks it as Slack's retry of an earlier delivery. */
+  sendEvent(envelope: Record<string, unknown>, redelivery?: Redelivery): Promise<AppResponse> {
+    if (this.config.socketMode) return this.overSocket('events_api', envelope, redelivery);
+    const headers: Record<string, string> = redelivery ? { 'X-Slack-Retry-Num': String(redelivery.attempt), 'X-Slack-Retry-Reason': redelivery.reason } : {};
+    return this.send(EVENTS_PATH, JSON.stringify(envelope), 'application/json', headers);
   }
 
-  /** postForm POSTs an `application/x-www-form-urlencoded` body (interactions, slash commands). */
-  postForm(path: string, fields: Record<string, string>): Promise<AppResponse> {
+  /** sendInteraction delivers an interaction payload (over HTTP: JSON in the `payload` form field). */
+  sendInteraction(payload: Record<string, unknown>): Promise<AppResponse> {
+    if (this.config.socketMode) return this.overSocket('interactive', payload);
+    return this.sendForm(INTERACTIONS_PATH, { payload: JSON.stringify(payload) });
+  }
+
+  /** sendCommand delivers a slash command's fields (over HTTP: a form). */
+  sendCommand(fields: Record<string, string>): Promise<AppResponse> {
+    if (this.config.socketMode) return this.overSocket('slash_commands', fields);
+    return this.sendForm(COMMANDS_PATH, fields);
+  }
+
+  private async overSocket(type: EnvelopeType, payload: Record<string, unknown>, redelivery?: Redelivery): Promise<AppResponse> {
+    const response = await this.config.socketMode!.deliver(type, payload, redelivery);
+    this.sent.push({ path: `socket-mode ${type}`, status: response.status, at: new Date().toISOString() });
+    return response;
+  }
+
+  private sendForm(path: string, fields: Record<string, string>): Promise<AppResponse> {
     return this.send(path, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', {});
   }
 

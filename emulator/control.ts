@@ -28,9 +28,18 @@ const ROUTES: Record<string, Handler> = {
     (state.failNext(s(b.method), { status: num(b.status), error: b.error, ratelimited: num(b.ratelimited) } as Failure, countOf(b.count)), { ok: true, pending: state.faults.pending() }),
   'POST delay_next': (state, b) => (state.delayNext(s(b.method), Number(num(b.ms)), countOf(b.count)), { ok: true, pending: state.faults.pending() }),
   'GET faults': (state) => ({ pending: state.faults.pending() }),
+  'GET socket_mode': (state) => ({ connections: socketMode(state).connectionCount(), envelopes: socketMode(state).envelopes }),
+  'POST socket_mode/refresh': (state) => ({ ok: true, asked: socketMode(state).refresh() }),
+  'POST socket_mode/drop_next_ack': (state, b) => (socketMode(state).dropNextAck(countOf(b.count)), { ok: true }),
   'POST click': (state, b) =>
     state.clickButton({ teamId: s(b.teamId), channelId: s(b.channelId), ts: s(b.ts), actionId: s(b.actionId), userId: s(b.userId) || undefined, value: s(b.value) || undefined }),
 };
+
+/** socketMode is the emulator's Socket Mode side, or an error (answered 400) when it runs without an app token. */
+function socketMode(state: EmulatorState) {
+  if (!state.socketMode) throw new Error('Socket Mode is off: start the emulator with an app-level token (SLACK_APP_TOKEN)');
+  return state.socketMode;
+}
 
 /** num reads an optional number given as JSON or as form text. */
 function num(v: unknown): unknown {

@@ -3,11 +3,6 @@ import { APP_ID, VERIFICATION_TOKEN } from './directory';
 import type { EmulatorState } from './state';
 import type { AppResponse } from './types';
 
-/** EVENTS_PATH, INTERACTIONS_PATH and COMMANDS_PATH are where the app receives Slack's requests. */
-export const EVENTS_PATH = '/api/slack/events';
-export const INTERACTIONS_PATH = '/api/slack/interactions';
-export const COMMANDS_PATH = '/api/slack/commands';
-
 /** SendEventOptions mark a delivery as a retry (with the original `eventId`) the way Slack retries. */
 export interface SendEventOptions {
   retryNum?: number;
@@ -20,7 +15,7 @@ export interface SlashCommandOptions {
   command?: string;
 }
 
-/** sendEvent wraps `event` in Slack's `event_callback` envelope, signs it and POSTs it to the app. */
+/** sendEvent wraps `event` in Slack's `event_callback` envelope and delivers it to the app (signed HTTP or Socket Mode). */
 export async function sendEvent(
   state: EmulatorState,
   teamId: string,
@@ -45,21 +40,18 @@ export async function sendEvent(
     is_ext_shared_channel: false,
     event_context: `4-${Buffer.from(JSON.stringify({ et: event.type, tid: teamId, aid: APP_ID })).toString('base64url')}`,
   };
-  const headers: Record<string, string> =
-    options.retryNum !== undefined
-      ? { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': options.retryReason ?? 'http_timeout' }
-      : {};
-  return { ...(await state.app.postJson(EVENTS_PATH, envelope, headers)), eventId };
+  const redelivery = options.retryNum !== undefined ? { attempt: options.retryNum, reason: options.retryReason ?? 'http_timeout' } : undefined;
+  return { ...(await state.app.sendEvent(envelope, redelivery)), eventId };
 }
 
 /** sendUrlVerification sends the `url_verification` handshake; the app must echo the challenge. */
 export async function sendUrlVerification(state: EmulatorState, challenge?: string): Promise<AppResponse & { challenge: string }> {
   const value = challenge ?? randomBytes(24).toString('base64url');
-  const response = await state.app.postJson(EVENTS_PATH, { token: VERIFICATION_TOKEN, challenge: value, type: 'url_verification' });
+  const response = await state.app.sendEvent({ token: VERIFICATION_TOKEN, challenge: value, type: 'url_verification' });
   return { ...response, challenge: value };
 }
 
-/** sendSlashCommand POSTs a signed slash command form, with a fresh response_url and trigger_id. */
+/** sendSlashCommand delivers a slash command's fields (a signed form over HTTP), with a fresh response_url and trigger_id. */
 export function sendSlashCommand(
   state: EmulatorState,
   input: { teamId: string; userId: string; channelId: string; text: string } & SlashCommandOptions,
@@ -69,7 +61,7 @@ export function sendSlashCommand(
   const channel = state.directory.channel(input.teamId, input.channelId);
   if (!ws || !user || !channel) throw new Error(`unknown workspace, user or channel: ${input.teamId} ${input.userId} ${input.channelId}`);
   const responseId = state.credentials.issueResponseUrl({ teamId: ws.id, channelId: channel.id, userId: user.id });
-  return state.app.postForm(COMMANDS_PATH, {
+  return state.app.sendCommand({
     token: VERIFICATION_TOKEN,
     team_id: ws.id,
     team_domain: ws.domain,

@@ -1,5 +1,4 @@
 import { APP_ID, VERIFICATION_TOKEN } from './directory';
-import { INTERACTIONS_PATH } from './events';
 import type { EmulatorState } from './state';
 import type { AppResponse, SlackUser, Workspace } from './types';
 import { toSlackView, type StoredView } from './views';
@@ -93,10 +92,10 @@ export async function closeModal(state: EmulatorState, teamId: string, userId: s
   return sendPayload(state, { ...base, type: 'view_closed', view: toSlackView(view, APP_ID, ws.botId), is_cleared: false });
 }
 
-/** sendPayload POSTs `payload=<json>` to the interactivity URL, signed; `type` defaults from the payload. */
+/** sendPayload delivers an interaction payload to the app; `type` defaults from the payload. */
 function sendPayload(state: EmulatorState, payload: Json): Promise<AppResponse> {
   const type = payload.type ?? ('actions' in payload ? 'block_actions' : 'view_submission');
-  return state.app.postForm(INTERACTIONS_PATH, { payload: JSON.stringify({ type, ...payload }) });
+  return state.app.sendInteraction({ type, ...payload });
 }
 
 /** common holds the fields every interaction payload carries, including a fresh trigger_id. */

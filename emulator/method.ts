@@ -35,8 +35,11 @@ export interface MethodContext {
 
 /** MethodSpec declares a method's token type, its scopes and its handler. */
 export interface MethodSpec {
-  /** `none`: no token (OAuth exchanges). `bot`: bot tokens only. `user`: user tokens only. `any`: either. */
-  auth: 'none' | 'bot' | 'user' | 'any';
+  /**
+   * `none`: no token (OAuth exchanges). `bot`: bot tokens only. `user`: user tokens only. `any`: either.
+   * `app`: the app-level token only (Socket Mode); the handler then sees no token or workspace.
+   */
+  auth: 'none' | 'bot' | 'user' | 'any' | 'app';
   scopes?: (params: Params) => string[];
   handle(ctx: MethodContext): Result;
 }

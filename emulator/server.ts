@@ -35,6 +35,11 @@ export interface SlackEmulatorOptions {
   appTimeoutMs?: number;
   /** A file to keep the state in across restarts (the sandbox's `.data/slack-emulator.json`); unset: memory only. */
   stateFile?: string;
+  /**
+   * An app-level token (`xapp-…`, granted `connections:write`): the emulator speaks Socket Mode, and events,
+   * clicks and commands go to the app over its WebSocket instead of signed HTTP. Unset: HTTP.
+   */
+  appToken?: string;
 }
 
 /** SlackEmulator is a running emulator. */
@@ -62,6 +67,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     workspaces: options.workspaces ?? defaultWorkspaces(),
     now: options.now ?? Date.now,
     appTimeoutMs: options.appTimeoutMs ?? 10_000,
+    appToken: options.appToken,
   });
   const persistence = options.stateFile ? persistState(state, options.stateFile) : null;
   if (options.stateFile) loadState(state, options.stateFile);
@@ -71,6 +77,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error', detail: err instanceof Error ? err.message : String(err) });
       else res.end();
     });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (state.socketMode) state.socketMode.handleUpgrade(req, socket, head);
+    else socket.destroy();
   });
   // Callers reuse connections as they do with slack.com: undici (fetch) drops a socket whose keep-alive ends
   // within a second, so a shorter timeout would cost every Web API call a new connection.
@@ -90,6 +100,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     state,
     setAppUrl: (appUrl) => state.setAppUrl(appUrl),
     close: async () => {
+      state.socketMode?.close();
       await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();

@@ -7,6 +7,7 @@ import { installApp, type InstallInput } from './install';
 import { clickMessageButton, clickViewButton, closeModal, submitModal, type MessageClick, type ModalSubmission, type ViewClick } from './interactions';
 import { MessageStore, type MessagesSnapshot } from './messages';
 import { RateLimiter } from './rate-limit';
+import { SocketModeHub } from './socket-mode';
 import type { SeedWorkspace } from './seed';
 import type { AppResponse, CallRecord, EphemeralMessage, StoredMessage } from './types';
 import { ViewStore, type StoredView } from './views';
@@ -23,6 +24,8 @@ export interface EmulatorConfig {
   /** The emulator's clock in ms (tests may move it forward to expire codes, triggers and tokens). */
   now: () => number;
   appTimeoutMs: number;
+  /** An app-level token (`xapp-…`): Socket Mode on, with this token accepted by apps.connections.open. */
+  appToken?: string;
 }
 
 /** EmulatorSnapshot is the emulator's lasting state as JSON (emulator/persistence.ts keeps it in a file). */
@@ -52,6 +55,8 @@ export class EmulatorState {
   views!: ViewStore;
   limiter!: RateLimiter;
   readonly app: AppClient;
+  /** Socket Mode, when the emulator was given an app-level token; null: the app is reached over HTTP. */
+  readonly socketMode: SocketModeHub | null;
   readonly responsePosts: ResponseUrlPost[] = [];
   /** Faults queued by `dropNextResponse`, `failNext` and `delayNext`. */
   readonly faults = new FaultInjector();
@@ -62,7 +67,8 @@ export class EmulatorState {
 
   constructor(readonly config: EmulatorConfig) {
     this.appUrl = config.appUrl;
-    this.app = new AppClient({ signingSecret: config.signingSecret, appUrl: () => this.appUrl, timeoutMs: config.appTimeoutMs });
+    this.socketMode = config.appToken ? new SocketModeHub(config.appToken, () => this.now()) : null;
+    this.app = new AppClient({ signingSecret: config.signingSecret, appUrl: () => this.appUrl, timeoutMs: config.appTimeoutMs, socketMode: this.socketMode });
     this.reset();
   }
 
@@ -82,6 +88,7 @@ export class EmulatorState {
     this.callLog = [];
     this.responsePosts.length = 0;
     this.faults.clear();
+    this.socketMode?.reset();
     for (const ws of seed) for (const m of ws.messages ?? []) this.store.post({ teamId: ws.id, ...m });
   }
 
@@ -198,7 +205,7 @@ export class EmulatorState {
     return uninstallApp(this, teamId);
   }
 
-  /** sendEvent delivers `event` in a signed `event_callback` envelope to the app's events URL. */
+  /** sendEvent delivers `event` in an `event_callback` envelope to the app (signed HTTP to its events URL, or Socket Mode). */
   sendEvent(teamId: string, event: Record<string, unknown>, options: SendEventOptions = {}): Promise<AppResponse & { eventId: string }> {
     return sendEvent(this, teamId, event, options);
   }
@@ -208,12 +215,12 @@ export class EmulatorState {
     return sendUrlVerification(this, challenge);
   }
 
-  /** sendSlashCommand sends a signed slash command (default `/klaxon`) as `userId` in `channelId`. */
+  /** sendSlashCommand sends a slash command (default `/klaxon`) as `userId` in `channelId`. */
   sendSlashCommand(teamId: string, userId: string, channelId: string, text: string, options: SlashCommandOptions = {}): Promise<AppResponse> {
     return sendSlashCommand(this, { teamId, userId, channelId, text, ...options });
   }
 
-  /** clickButton clicks a button (or picks a select option) on a channel message: a signed `block_actions`. */
+  /** clickButton clicks a button (or picks a select option) on a channel message: a `block_actions`. */
   clickButton(input: MessageClick): Promise<AppResponse> {
     return clickMessageButton(this, input);
   }
@@ -223,7 +230,7 @@ export class EmulatorState {
     return clickViewButton(this, input);
   }
 
-  /** submitModal submits the user's open modal with input values keyed by action_id: a signed `view_submission`. */
+  /** submitModal submits the user's open modal with input values keyed by action_id: a `view_submission`. */
   submitModal(input: ModalSubmission): Promise<AppResponse> {
     return submitModal(this, input);
   }

@@ -6,12 +6,13 @@ import { historyMethods } from './history';
 import { readParams, sendJson, str } from './http';
 import { RateLimited, SlackError, requireScope, type MethodContext, type MethodSpec, type Result } from './method';
 import { oauthMethods } from './oauth';
+import { socketModeMethods } from './socket-mode-methods';
 import type { EmulatorState } from './state';
 import type { Params } from './types';
 import { userGroupMethods } from './usergroup-methods';
 import { workspaceMethods } from './workspace-methods';
 
-const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...reactionMethods, ...oauthMethods, ...userGroupMethods };
+const METHODS: Record<string, MethodSpec> = { ...workspaceMethods, ...historyMethods, ...chatMethods, ...reactionMethods, ...oauthMethods, ...userGroupMethods, ...socketModeMethods };
 const SECRET_PARAMS = new Set(['token', 'client_secret', 'refresh_token']);
 
 /**
@@ -94,6 +95,10 @@ function authenticate(spec: MethodSpec, state: EmulatorState, params: Params, re
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : str(params, 'token');
   if (!token) throw new SlackError('not_authed');
+  if (spec.auth === 'app') {
+    if (state.socketMode?.isAppToken(token)) return base;
+    throw new SlackError(token.startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type');
+  }
   const record = state.credentials.check(token);
   if (typeof record === 'string') throw new SlackError(record);
   if (spec.auth !== 'any' && spec.auth !== record.kind) throw new SlackError('not_allowed_token_type');

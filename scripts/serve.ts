@@ -1,5 +1,6 @@
 // Starts the whole product in this process: database (embedded unless DATABASE_URL is set), migrations, the
-// Slack emulator in sandbox mode (never with real Slack credentials), the web app and the in-process worker.
+// Slack emulator in sandbox mode (never with real Slack credentials), the web app, the Socket Mode connection
+// when SLACK_APP_TOKEN is set, and the in-process worker.
 import path from 'node:path';
 import { startSlackEmulator } from '../emulator/server';
 import { disconnectDb } from '../lib/db';
@@ -11,6 +12,7 @@ import { dataDir } from '../lib/runtime/local-secrets';
 import { withHostOf } from '../lib/runtime/one-host';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';
 import { startWorker } from '../lib/outbox/worker';
+import { startSocketMode, type SocketModeReceiver } from '../lib/slack/start-socket-mode';
 import { printStartupBanner } from './startup-banner';
 
 /** serveKlaxon starts every part and returns the function that stops them, the last started first. */
@@ -25,7 +27,7 @@ export async function serveKlaxon(options: { dev: boolean }): Promise<() => Prom
   // A part that fails to start stops those already started: the embedded PostgreSQL runs in its own process
   // group and would outlive this process.
   try {
-    const { slack, port, appUrl, slackEmulatorPort, workerInProcess } = env();
+    const { slack, port, appUrl, slackEmulatorPort, workerInProcess, slackAppToken } = env();
     let emulatorUrl: string | null = null;
     if (slack.mode === 'sandbox') {
       const emulator = await startSlackEmulator({
@@ -34,6 +36,9 @@ export async function serveKlaxon(options: { dev: boolean }): Promise<() => Prom
         clientId: slack.clientId,
         clientSecret: slack.clientSecret,
         appUrl,
+        // With SLACK_APP_TOKEN the sandbox speaks Socket Mode: the emulator accepts that token and sends its clicks,
+        // commands and events over the WebSocket instead of signed HTTP.
+        ...(slackAppToken ? { appToken: slackAppToken } : {}),
         // The emulator's workspaces, tokens and messages live beside the embedded database they belong with, so a
         // restart carries on; with DATABASE_URL (tests, a shared database) the emulator starts from its seed.
         ...(runtime.embeddedDatabase ? { stateFile: path.join(dataDir(), 'slack-emulator.json') } : {}),
@@ -47,11 +52,14 @@ export async function serveKlaxon(options: { dev: boolean }): Promise<() => Prom
 
     const server = await startNextServer({ port, dev: options.dev, log: (line) => log().info(line) });
     const worker = workerInProcess ? startWorker() : null;
-    // Health says 'stopping' at once; the server finishes its requests while the worker finishes its Slack calls.
+    let socketMode: SocketModeReceiver | null = null;
+    // Health says 'stopping' at once; the server finishes its requests and the Socket Mode connection closes
+    // (its follow-up work finishing) while the worker finishes its Slack calls.
     stops.unshift(async () => {
       markStopping();
-      await Promise.all([server.close(), worker?.stop()]);
+      await Promise.all([server.close(), socketMode?.stop(), worker?.stop()]);
     });
+    if (slackAppToken) socketMode = await startSocketMode({ appToken: slackAppToken, slackApiUrl: env().slack.apiUrl });
     printStartupBanner({
       appUrl,
       emulatorUrl,

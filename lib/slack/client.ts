@@ -110,15 +110,20 @@ class CountingWebClient extends WebClient {
   }
 }
 
-const sdkLogger: Logger = {
-  debug: (...message: unknown[]) => log().debug({ sdk: '@slack/web-api' }, message.join(' ')),
-  info: (...message: unknown[]) => log().info({ sdk: '@slack/web-api' }, message.join(' ')),
-  warn: (...message: unknown[]) => log().warn({ sdk: '@slack/web-api' }, message.join(' ')),
-  error: (...message: unknown[]) => log().error({ sdk: '@slack/web-api' }, message.join(' ')),
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.DEBUG,
-  setName: () => undefined,
-};
+/** slackSdkLogger sends a Slack SDK's own log lines (`sdk` names it on each line) to the process's pino logger. */
+export function slackSdkLogger(sdk: string): Logger {
+  return {
+    debug: (...message: unknown[]) => log().debug({ sdk }, message.join(' ')),
+    info: (...message: unknown[]) => log().info({ sdk }, message.join(' ')),
+    warn: (...message: unknown[]) => log().warn({ sdk }, message.join(' ')),
+    error: (...message: unknown[]) => log().error({ sdk }, message.join(' ')),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => undefined,
+  };
+}
+
+const sdkLogger = slackSdkLogger('@slack/web-api');
 
 /** slackClient returns a WebClient for the given token (or none, for oauth.v2.access and OpenID calls). */
 export function slackClient(token?: string, options: { timeoutMs?: number } = {}): WebClient {

@@ -19,8 +19,11 @@ export function uniqueWorkspaces(): SandboxWorkspaces {
   return { acme: acme!, globex: globex! };
 }
 
-/** startSandboxSlack starts an emulator with the app's credentials and points the app's Slack URLs at it. */
-export async function startSandboxSlack(options: { tokenRotation?: boolean } = {}): Promise<{ emulator: SlackEmulator; workspaces: SandboxWorkspaces }> {
+/**
+ * startSandboxSlack starts an emulator with the app's credentials and points the app's Slack URLs at it; with
+ * `appToken` it speaks Socket Mode.
+ */
+export async function startSandboxSlack(options: { tokenRotation?: boolean; appToken?: string } = {}): Promise<{ emulator: SlackEmulator; workspaces: SandboxWorkspaces }> {
   const workspaces = uniqueWorkspaces();
   const { slack, appUrl } = env();
   const emulator = await startSlackEmulator({
@@ -30,6 +33,7 @@ export async function startSandboxSlack(options: { tokenRotation?: boolean } = {
     appUrl,
     pacing: false,
     tokenRotation: options.tokenRotation ?? false,
+    appToken: options.appToken,
     workspaces: [workspaces.acme, workspaces.globex],
   });
   provideEnv({ SLACK_API_URL: emulator.apiUrl, SLACK_AUTHORIZE_URL: emulator.authorizeUrl });
