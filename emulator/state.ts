@@ -53,8 +53,8 @@ export class EmulatorState {
   limiter!: RateLimiter;
   readonly app: AppClient;
   readonly responsePosts: ResponseUrlPost[] = [];
-  /** Faults queued by `dropNextResponse`, `failNext` and `delayNext`. */
-  readonly faults = new FaultInjector();
+  /** Faults queued by `dropNextResponse`, `failNext` and `delayNext`, and fault windows (`faults.during`). */
+  readonly faults: FaultInjector;
   /** The emulator's own base URL (set once it listens), used to build response URLs. */
   baseUrl = '';
   private callLog: CallRecord[] = [];
@@ -62,6 +62,7 @@ export class EmulatorState {
 
   constructor(readonly config: EmulatorConfig) {
     this.appUrl = config.appUrl;
+    this.faults = new FaultInjector(() => this.now());
     this.app = new AppClient({ signingSecret: config.signingSecret, appUrl: () => this.appUrl, timeoutMs: config.appTimeoutMs });
     this.reset();
   }
