@@ -1,27 +1,18 @@
 // While the database is away (stopped, restarting, unreachable) a request is answered 503 with Retry-After,
 // never 500: the errors below are the real ones node-postgres and Prisma's pg adapter throw then.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { inject } from 'vitest';
-import net from 'node:net';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { errorPayload } from '../../lib/http/to-response';
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../support/test-database';
 
 const thrown = (work: () => Promise<unknown>) => work().then(() => expect.fail('expected a failure'), (error: unknown) => error);
 
 describe('a request while the database is away', () => {
   it('is answered 503 with Retry-After for refused connections (pg and Prisma) and a server shutting down (57P01)', async () => {
-    const url = `postgresql://postgres@127.0.0.1:${await closedPort()}/x`;
+    const url = `postgresql://postgres@127.0.0.1:${await freePort()}/x`;
     const pool = new pg.Pool({ connectionString: url });
     const prisma = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: url })) });
     const victim = new pg.Client({ connectionString: inject('databaseUrl') });
