@@ -1,12 +1,13 @@
 // The scale-out and fault runs' shared workload: tenants (installed workspaces, each with an API key and one route
 // per channel), unique alerts spread over their channels, waiting for the outbox to drain, and the
 // reconciliation of what was accepted against what Slack got.
+import fs from 'node:fs';
 import pg from 'pg';
 import type { SeedWorkspace } from '../emulator/seed';
 import { channelsOf, type BenchCluster } from './bench-app';
 import { addRoute, setUpWorkspace } from './bench-setup';
 import { sleep } from './load';
-import { describeReconciliation, postedMessages, reconcile, type Expected, type Reconciliation } from './reconcile';
+import { describeReconciliation, postedMessages, reconcile, type Expected, type Post, type Reconciliation } from './reconcile';
 import type { AlertToSend, SendResult } from './send-alerts';
 
 /** Tenant is an installed workspace: its API key, session cookie and channels (route i: `bench.c<i>` → channel i). */
@@ -95,9 +96,22 @@ export async function reconcileRun(cluster: Pick<BenchCluster, 'emulator'>, db: 
   const posts = postedMessages(cluster.emulator.state.calls('chat.postMessage'));
   const reconciliation = reconcile(expected, posts, new Set(rows.map((row) => row.alert_id)));
   const ids = new Set(expected.map((e) => e.alertId));
+  if (process.env.BENCH_DUMP && reconciliation.duplicated + reconciliation.lost > 0) await dumpMismatches(cluster, db, expected, posts, process.env.BENCH_DUMP);
   let lastPostAt = 0;
   for (const [deliveryId, list] of posts) if (ids.has(deliveryId.replace(/_\d+$/, ''))) for (const post of list) lastPostAt = Math.max(lastPostAt, post.at);
   return { reconciliation, lastPostAt, accepted: expected.length, line: describeReconciliation(reconciliation) };
+}
+
+// BENCH_DUMP=<file>: when a run loses or doubles posts, the Slack calls and the delivery and alert rows of (up to
+// 20 of) each, as JSON, to find out why.
+async function dumpMismatches(cluster: Pick<BenchCluster, 'emulator'>, db: pg.Pool, expected: Expected[], posts: ReadonlyMap<string, Post[]>, file: string) {
+  const doubled = [...posts].filter(([, list]) => list.length > 1).slice(0, 20).map(([deliveryId]) => deliveryId);
+  const lost = expected.filter((e) => ![...posts.keys()].some((id) => id.startsWith(`${e.alertId}_`))).slice(0, 20).map((e) => e.alertId);
+  const alertIds = [...doubled.map((id) => id.replace(/_\d+$/, '')), ...lost];
+  const calls = cluster.emulator.state.calls().filter((call) => alertIds.some((id) => JSON.stringify(call.params).includes(id)));
+  const deliveries = (await db.query('SELECT * FROM deliveries WHERE alert_id = ANY($1)', [alertIds])).rows;
+  const alerts = (await db.query('SELECT id, dedup_key, occurrences, status, created_at, updated_at FROM alerts WHERE id = ANY($1)', [alertIds])).rows;
+  fs.writeFileSync(file, JSON.stringify({ doubled, lost, calls, deliveries, alerts }, null, 1));
 }
 
 /** describeStatuses lists the answers a run got: "202 ×20000, 429 ×12". */
