@@ -10,6 +10,9 @@ import { alertmanagerIntake, AM_EVENT_TYPE } from './alertmanager-intake';
 import { addRoute, setUpWorkspace } from './bench-setup';
 import { percentile, postJson, runLoad, sleep } from './load';
 import { scrapePostStages, stageBreakdown } from './post-stages';
+import { postedMessages } from './reconcile';
+import { scaleRun } from './scale';
+import { faultRun } from './faults';
 import type autocannon from 'autocannon';
 
 interface Row {
@@ -27,20 +30,6 @@ const record = (scenario: string, measured: string, target: string, pass: boolea
 
 const alertBody = (eventType: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ event_type: eventType, severity: 'critical', title: `Benchmark ${eventType}`, source: 'bench', fields: { region: 'eu-1', attempt: 1 }, ...extra });
-
-function postedMessages(bench: BenchApp) {
-  const byDelivery = new Map<string, { at: number; channel: string }[]>();
-  for (const call of bench.emulator.state.calls('chat.postMessage')) {
-    if (!call.ok || typeof call.params.metadata !== 'string') continue;
-    const metadata = JSON.parse(call.params.metadata) as { event_payload?: { delivery_id?: string } };
-    const id = metadata.event_payload?.delivery_id;
-    if (!id) continue;
-    const list = byDelivery.get(id) ?? [];
-    list.push({ at: Date.parse(call.at), channel: String(call.params.channel) });
-    byDelivery.set(id, list);
-  }
-  return byDelivery;
-}
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -92,7 +81,7 @@ async function intakeUnderBacklog(bench: BenchApp, key: string, db: pg.Client) {
   const withWorker = await intakeRun(bench, key, db, `worker in process, ${backlog} posts queued on 2 channels`);
   const drainStart = Date.now();
   await sleep(20_000);
-  const messages = postedMessages(bench);
+  const messages = postedMessages(bench.emulator.state.calls('chat.postMessage'));
   const posts = [...messages.values()];
   const drained = posts.filter((list) => list[0]!.at >= drainStart).length;
   const duplicates = posts.filter((list) => list.length > 1).length;
@@ -153,7 +142,7 @@ async function endToEnd(bench: BenchApp, key: string): Promise<string[]> {
   const sent = await postAtFiftyPerSecond(bench, key, 1000);
   await sleep(3000);
   const stages = stageBreakdown(stagesBefore, await scrapePostStages(bench));
-  const messages = postedMessages(bench);
+  const messages = postedMessages(bench.emulator.state.calls('chat.postMessage'));
   // Each alert's latency to its first post (NaN if never posted), in sending order.
   const series = sent.map(({ id, at }) => [at - sent[0]!.at, (messages.get(`${id}_1`)?.[0]?.at ?? NaN) - at] as const);
   const latencies = series.map(([, latency]) => latency).filter((latency) => !Number.isNaN(latency));
@@ -224,7 +213,7 @@ async function overload(bench: BenchApp, key: string, db: pg.Client) {
   const { rows: [counts] } = await db.query<{ alerts: string; deliveries: string; dead: string }>(
     "SELECT (SELECT count(*) FROM alerts WHERE event_type LIKE 'over.%') AS alerts, count(*) AS deliveries, count(*) FILTER (WHERE d.state = 'dead') AS dead FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE a.event_type LIKE 'over.%'",
   );
-  const messages = postedMessages(bench);
+  const messages = postedMessages(bench.emulator.state.calls('chat.postMessage'));
   const duplicates = [...messages.values()].filter((list) => list.length > 1).length;
   const drained = [...messages.values()].filter((list) => list[0]!.at >= drainStart).length;
   const limited = bench.emulator.state.calls('chat.postMessage').filter((call) => call.status === 429).length;
@@ -333,13 +322,31 @@ async function dashboardPages(bench: BenchApp, cookie: string, db: pg.Client) {
 
 // `npm run bench -- --only e2e,slack` runs some scenarios (ack and slack use the alerts e2e posts).
 const SCENARIOS = ['intake', 'e2e', 'ack', 'slack', 'overload', 'storm', 'dashboard', 'alertmanager'] as const;
-const only = parseArgs({ options: { only: { type: 'string' } } }).values.only?.split(',');
+const args = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'boolean' }, faults: { type: 'boolean' } } }).values;
+const only = args.only?.split(',');
 const unknown = only?.filter((name) => !(SCENARIOS as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
 const runs = (scenario: (typeof SCENARIOS)[number]) => !only || only.includes(scenario);
 
+function printTable(command: string, about: string) {
+  console.log(`\nCommand: ${command}   (${about})`);
+  console.log('| scenario | measured | target | met |\n|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.scenario} | ${row.measured} | ${row.target} | ${row.pass === null ? '—' : row.pass ? 'yes' : 'NO'} |`);
+}
+
+// `--scale` and `--faults` are runs of their own, on clusters of processes (bench/scale.ts, bench/faults.ts).
+async function clusterRun(): Promise<void> {
+  const port = Number(process.env.BENCH_PORT ?? 3200);
+  if (args.scale) await scaleRun(port, record);
+  if (args.faults) await faultRun(port, record);
+  const flags = [args.scale ? '--scale' : '', args.faults ? '--faults' : ''].filter(Boolean).join(' ');
+  printTable(`npm run bench -- ${flags}`, 'apps and workers as separate processes via scripts/start.ts and scripts/worker.ts, production build');
+  process.exit(rows.every((row) => row.pass !== false) ? 0 : 1);
+}
+
 async function main() {
   console.log(`Klaxon benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), Node ${process.version}`);
+  if (args.scale || args.faults) return clusterRun();
   const bench = await startBenchApp(Number(process.env.BENCH_PORT ?? 3200), { workerInProcess: true });
   const db = new pg.Client({ connectionString: bench.database.url });
   await db.connect();
@@ -369,9 +376,7 @@ async function main() {
     await bench.stop();
   }
   const database = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'embedded';
-  console.log(`\nCommand: npm run bench${only ? ` -- --only ${only.join(',')}` : ''}   (app: production build via scripts/start.ts, worker in process as npm start runs it, PostgreSQL: ${database})`);
-  console.log('| scenario | measured | target | met |\n|---|---|---|---|');
-  for (const row of rows) console.log(`| ${row.scenario} | ${row.measured} | ${row.target} | ${row.pass === null ? '—' : row.pass ? 'yes' : 'NO'} |`);
+  printTable(`npm run bench${only ? ` -- --only ${only.join(',')}` : ''}`, `app: production build via scripts/start.ts, worker in process as npm start runs it, PostgreSQL: ${database}`);
   process.exit(0);
 }
 

@@ -27,7 +27,11 @@ const ROUTES: Record<string, Handler> = {
   'POST fail_next': (state, b) =>
     (state.failNext(s(b.method), { status: num(b.status), error: b.error, ratelimited: num(b.ratelimited) } as Failure, countOf(b.count)), { ok: true, pending: state.faults.pending() }),
   'POST delay_next': (state, b) => (state.delayNext(s(b.method), Number(num(b.ms)), countOf(b.count)), { ok: true, pending: state.faults.pending() }),
-  'GET faults': (state) => ({ pending: state.faults.pending() }),
+  'POST fail_during': (state, b) => (
+    state.faults.during(s(b.method), { kind: 'fail', failure: { status: num(b.status), error: b.error, ratelimited: num(b.ratelimited) } as Failure }, { ms: Number(num(b.ms)), ratio: b.ratio === undefined ? undefined : Number(num(b.ratio)) }),
+    { ok: true, windows: state.faults.openWindows() }
+  ),
+  'GET faults': (state) => ({ pending: state.faults.pending(), windows: state.faults.openWindows() }),
   'GET socket_mode': (state) => ({ connections: socketMode(state).connectionCount(), envelopes: socketMode(state).envelopes }),
   'POST socket_mode/refresh': (state) => ({ ok: true, asked: socketMode(state).refresh() }),
   'POST socket_mode/drop_next_ack': (state, b) => (socketMode(state).dropNextAck(countOf(b.count)), { ok: true }),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FaultInjector } from './faults';
 import type { SlackEmulator } from './server';
 import { api, startTestEmulator } from './test-support';
 
@@ -135,5 +136,43 @@ describe('failNext', () => {
     const calls = (await (await fetch(`${emu.url}/_emulator/calls?method=chat.postMessage`)).json()) as { calls: { status: number; fault?: string }[] };
     expect(calls.calls.map((c) => c.status)).toEqual([502, 200, 429, 429, 200]);
     expect(calls.calls.filter((c) => c.fault === 'failed')).toHaveLength(4);
+  });
+});
+
+describe('fault windows', () => {
+  it('fail every call of every method for a while, then close', async () => {
+    emu.state.faults.during('*', { kind: 'fail', failure: { ratelimited: 2 } }, { ms: 300 });
+    expect((await post('x')).status).toBe(429);
+    expect((await api(emu, 'conversations.history', { channel: 'C0ACMEALRT' }, token)).status).toBe(429);
+    expect(emu.state.messages('C0ACMEALRT')).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    expect((await post('x')).body.ok).toBe(true);
+    expect(emu.state.faults.openWindows()).toEqual([]);
+  });
+
+  it('fail a share of the calls (ratio), rolled per call', () => {
+    const rolls = [0.1, 0.5, 0.19, 0.99];
+    const faults = new FaultInjector(() => 0, () => rolls.shift()!);
+    faults.during('chat.postMessage', { kind: 'fail', failure: { status: 500 } }, { ms: 1000, ratio: 0.2 });
+    expect([1, 2, 3, 4].map(() => faults.take('chat.postMessage')?.kind)).toEqual(['fail', undefined, 'fail', undefined]);
+    expect(faults.take('chat.update')).toBeUndefined();
+    expect(() => faults.during('x', { kind: 'drop' }, { ms: 10, ratio: 0 })).toThrow();
+  });
+
+  it('late: the call is carried out at once, its answer comes after the caller gave up', async () => {
+    emu.state.faults.late('chat.postMessage', 500);
+    const body = new URLSearchParams({ channel: 'C0ACMEALRT', text: 'late' });
+    const giveUp = AbortSignal.timeout(100);
+    await expect(fetch(`${emu.apiUrl}chat.postMessage`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body, signal: giveUp })).rejects.toThrow();
+    expect(emu.state.messages('C0ACMEALRT').map((m) => m.text)).toEqual(['late']);
+    expect(emu.state.calls('chat.postMessage')[0]).toMatchObject({ ok: true, fault: 'late' });
+  });
+
+  it('is exposed over the control API', async () => {
+    expect((await control('fail_during', { method: 'chat.postMessage', status: 500, ms: 1000, ratio: 1 })).status).toBe(200);
+    expect((await post('x')).status).toBe(500);
+    expect((await control('fail_during', { method: 'chat.postMessage', status: 500, ms: 1000, ratio: 2 })).status).toBe(400);
+    emu.state.faults.clear();
+    expect((await post('x')).body.ok).toBe(true);
   });
 });

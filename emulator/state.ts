@@ -58,8 +58,8 @@ export class EmulatorState {
   /** Socket Mode, when the emulator was given an app-level token; null: the app is reached over HTTP. */
   readonly socketMode: SocketModeHub | null;
   readonly responsePosts: ResponseUrlPost[] = [];
-  /** Faults queued by `dropNextResponse`, `failNext` and `delayNext`. */
-  readonly faults = new FaultInjector();
+  /** Faults queued by `dropNextResponse`, `failNext` and `delayNext`, and fault windows (`faults.during`). */
+  readonly faults: FaultInjector;
   /** The emulator's own base URL (set once it listens), used to build response URLs. */
   baseUrl = '';
   private callLog: CallRecord[] = [];
@@ -67,6 +67,7 @@ export class EmulatorState {
 
   constructor(readonly config: EmulatorConfig) {
     this.appUrl = config.appUrl;
+    this.faults = new FaultInjector(() => this.now());
     this.socketMode = config.appToken ? new SocketModeHub(config.appToken, () => this.now()) : null;
     this.app = new AppClient({ signingSecret: config.signingSecret, appUrl: () => this.appUrl, timeoutMs: config.appTimeoutMs, socketMode: this.socketMode });
     this.reset();

@@ -118,8 +118,8 @@ export interface CallRecord {
   error?: string;
   status: number;
   at: string;
-  /** Set when a test injected a fault: `dropped` (processed, connection destroyed) or `failed` (not processed). */
-  fault?: 'dropped' | 'failed';
+  /** Set when a test injected a fault: `dropped` (processed, connection destroyed), `late` (processed, answered late) or `failed` (not processed). */
+  fault?: 'dropped' | 'late' | 'failed';
 }
 
 /** AppResponse is what the app answered to a request the emulator sent it. */

@@ -19,7 +19,7 @@ const SECRET_PARAMS = new Set(['token', 'client_secret', 'refresh_token']);
  * handleWebApi answers `POST|GET /api/{method}` and records the call. A fault queued with
  * `state.failNext` answers instead of the method; one queued with `state.dropNextResponse` lets the
  * method run and then destroys the connection without answering; one queued with `state.delayNext` runs
- * the method after the delay.
+ * the method after the delay; a `late` one runs it at once and answers after the delay.
  */
 export async function handleWebApi(req: IncomingMessage, res: ServerResponse, method: string, url: URL, state: EmulatorState): Promise<void> {
   let params: Params = {};
@@ -68,11 +68,13 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
     }
   }
   const error = result.ok ? undefined : String(result.error);
-  const dropped = fault?.kind === 'drop';
-  state.record({ method, teamId, params: safe(params), ok: result.ok, error, status, at: new Date(arrivedAt).toISOString(), ...(dropped ? { fault: 'dropped' as const } : {}) });
+  const marked = fault?.kind === 'drop' ? ('dropped' as const) : fault?.kind === 'late' ? ('late' as const) : undefined;
+  state.record({ method, teamId, params: safe(params), ok: result.ok, error, status, at: new Date(arrivedAt).toISOString(), ...(marked ? { fault: marked } : {}) });
   // Slack got the call but the caller never hears back: close the socket without a response.
-  if (dropped) res.destroy();
-  else sendJson(res, status, result, headers);
+  if (fault?.kind === 'drop') return void res.destroy();
+  // Slack carried the call out but answers after the caller may have given up.
+  if (fault?.kind === 'late') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  sendJson(res, status, result, headers);
 }
 
 /** safe strips secrets (tokens, client secrets) from recorded arguments. */

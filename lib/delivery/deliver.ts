@@ -37,20 +37,32 @@ async function clientFor(source: MessageSource): Promise<WebClient> {
   return slackClient(await botTokenOf(source.workspaceId, source.token));
 }
 
-async function postFailed(post: ClaimedPost, error: unknown, client: WebClient | null): Promise<void> {
+/**
+ * Attempt tracks what one attempt knows of the earlier ones: `unaccounted` while an earlier attempt may have
+ * posted and its message has not been looked for yet.
+ */
+interface Attempt {
+  unaccounted: boolean;
+}
+
+async function postFailed(post: ClaimedPost, error: unknown, client: WebClient | null, attempt: Attempt): Promise<void> {
   const verdict = verdictOf(error);
   const count = (outcome: string) => metrics().deliveries.inc({ kind: 'post', outcome });
+  // A refused call proves that this attempt posted nothing, but not an earlier one whose message was still to be
+  // looked for (the lookup itself was refused): then the next attempt looks again (seen: posted twice when a
+  // lost answer was followed by a 429 on conversations.history).
+  const notSent = !attempt.unaccounted;
   switch (verdict.kind) {
     case 'rate_limited':
       count('rate_limited');
-      // A 429 means Slack did not take the post: nothing to reconcile, and nothing more to this channel until then.
-      return retryPost(post, { at: new Date(Date.now() + verdict.retryAfterMs), lastError: 'rate limited by Slack', notSent: true, holdChannel: true });
+      // A 429 means Slack did not take the call: nothing more to this channel until then.
+      return retryPost(post, { at: new Date(Date.now() + verdict.retryAfterMs), lastError: 'rate limited by Slack', notSent, holdChannel: true });
     case 'not_in_channel':
       if (client && post.lastError !== JOINED_MARKER) {
         try {
           await joinChannel(client, post.channelId);
           count('retried');
-          return retryPost(post, { at: new Date(), lastError: JOINED_MARKER, notSent: true });
+          return retryPost(post, { at: new Date(), lastError: JOINED_MARKER, notSent });
         } catch (joinError) {
           const joinVerdict = classifySlackError(joinError);
           count('dead');
@@ -72,12 +84,13 @@ async function postFailed(post: ClaimedPost, error: unknown, client: WebClient |
   }
 }
 
-async function send(post: ClaimedPost, client: WebClient, preparing: number): Promise<void> {
+async function send(post: ClaimedPost, client: WebClient, preparing: number, attempt: Attempt): Promise<void> {
   if (post.previousAttemptAt) {
     const since = new Date(post.previousAttemptAt.getTime() - RECONCILE_WINDOW_MS);
     const ts = await findPostedMessage(client, post.channelId, post.id, since);
     // The earlier attempt did post. Record it as rendered at the epoch, so it is refreshed by an update.
     if (ts) return recordPosted(post, ts, new Date(0));
+    attempt.unaccounted = false;
   }
   const message = renderDeliveryMessage(post);
   const sending = performance.now();
@@ -96,6 +109,7 @@ async function send(post: ClaimedPost, client: WebClient, preparing: number): Pr
 /** deliverPost sends one claimed post, or records why not and when to try again; it never throws. */
 export async function deliverPost(post: ClaimedPost): Promise<void> {
   let client: WebClient | null = null;
+  const attempt: Attempt = { unaccounted: post.previousAttemptAt !== null };
   try {
     const preparing = performance.now();
     client = await clientFor(post);
@@ -105,9 +119,9 @@ export async function deliverPost(post: ClaimedPost): Promise<void> {
     // uses this post's slot. A post that may have gone out already is completed as usual instead.
     const digest = post.previousAttemptAt ? null : await foldIntoDigest(post);
     if (digest) return await sendDigest(digest, client);
-    await send(post, client, preparing);
+    await send(post, client, preparing, attempt);
   } catch (error) {
-    await postFailed(post, error, client).catch((recordError: unknown) =>
+    await postFailed(post, error, client, attempt).catch((recordError: unknown) =>
       log().error({ err: recordError, delivery: post.id }, 'Could not record the outcome of a post'),
     );
   }

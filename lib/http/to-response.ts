@@ -1,7 +1,9 @@
 // Maps errors to HTTP responses in one place: AppErrors become `{ error: { code, message, details? } }` with
-// their status; anything else is logged and answered with a generic 500 that leaks nothing.
+// their status; a database that cannot be reached is a 503 with Retry-After; anything else is logged and
+// answered with a generic 500 that leaks nothing.
 import { ErrorCode as SlackErrorCode } from '@slack/web-api';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import { AppError, type ErrorCode } from '../errors';
 import { log } from '../log';
 import { formatZodError } from '../schemas/format-zod-error';
@@ -44,8 +46,24 @@ export function errorPayload(error: unknown): PlainResponse {
     const seconds = typeof slack.retryAfter === 'number' ? Math.max(1, Math.ceil(slack.retryAfter)) : 30;
     return { status: 429, headers: { 'Retry-After': String(seconds) }, body: { error: { code: 'rate_limited', message: `Slack is rate-limiting Klaxon's calls for this workspace; retry after ${seconds} s.` } } };
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   log().error({ err: error }, 'Unexpected error while handling a request');
   return { status: 500, headers: {}, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } };
+}
+
+/** DATABASE_RETRY_AFTER_SECONDS is when a request that found the database away may come back: a restart's time. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+const OUTAGE_LOG_MS = 10_000;
+let lastOutageLog = 0;
+
+// Every request fails alike while the database is away: one log line per 10 s says so, not one per request.
+function databaseUnavailable(error: unknown): PlainResponse {
+  if (Date.now() - lastOutageLog > OUTAGE_LOG_MS) {
+    lastOutageLog = Date.now();
+    log().warn({ err: error }, 'The database cannot be reached; answering 503 until it can');
+  }
+  const message = `The database is unavailable; retry after ${DATABASE_RETRY_AFTER_SECONDS} s.`;
+  return { status: 503, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }, body: { error: { code: 'unavailable', message } } };
 }
 
 /** errorResponse turns any thrown value into the API's JSON error response. */

@@ -56,7 +56,10 @@ export interface MessageSource {
 
 /** ClaimedPost is a post a worker holds, with its channel's next posting slot. */
 export interface ClaimedPost extends MessageSource {
-  /** An earlier attempt was under way since then (a worker died mid-call): look for its message first. */
+  /**
+   * The earliest earlier attempt whose outcome is unknown (a worker died mid-call, an answer was lost, or the
+   * lookup of its message failed) began then: look for its message first.
+   */
   previousAttemptAt: Date | null;
   /** When this channel may post again (GCRA), so the worker can be back on time. */
   nextSlot: Date;
@@ -130,7 +133,8 @@ const claimPostsSql = (channels: string) => `${channels}
       WHERE p.next_post_at <= now() + ${TOLERANCE}
     RETURNING workspace_id, channel_id, next_post_at
   ), claimed AS (
-    UPDATE deliveries d SET locked_until = now() + $2 * interval '1 millisecond', post_started_at = now(), attempts = d.attempts + 1
+    -- post_started_at keeps the earliest attempt not yet accounted for: the one whose message may be in Slack.
+    UPDATE deliveries d SET locked_until = now() + $2 * interval '1 millisecond', post_started_at = COALESCE(d.post_started_at, now()), attempts = d.attempts + 1
     FROM heads h JOIN booked b ON b.workspace_id = h.workspace_id AND b.channel_id = h.channel_id
     WHERE d.id = h.id
     RETURNING d.id, b.next_post_at
@@ -205,7 +209,7 @@ export interface PostRetry {
   at: Date;
   state?: 'pending' | 'failed';
   lastError: string;
-  /** Slack did not take it (429, or a known error before the call): nothing to reconcile on the next try. */
+  /** Slack did not take it (429, or a known error before the call), nor any earlier attempt: nothing to reconcile on the next try. */
   notSent?: boolean;
   /** Slack answered 429: nothing may be posted to the channel before `at`. */
   holdChannel?: boolean;

@@ -291,6 +291,20 @@ describe('delivery', () => {
     expect(emulator.state.calls('conversations.history').length).toBeGreaterThan(0);
   });
 
+  it('never posts twice when the lookup after a lost answer is itself refused (429 on conversations.history)', async () => {
+    // Slack stores the message but its answer is lost; the next attempt's look for it is rate-limited. That
+    // proves nothing about the first attempt: the attempt after it must look again rather than post.
+    emulator.state.dropNextResponse('chat.postMessage', 1);
+    emulator.state.failNext('conversations.history', { ratelimited: 1 }, 1);
+    const refusedBefore = emulator.state.calls('conversations.history').filter((call) => call.status === 429).length;
+    runWorker();
+    const result = await ingestAlert(scope, trigger({ title: 'lost answer, refused lookup' }));
+    await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state === 'sent'), 15_000, 'reconciled');
+    expect(emulator.state.calls('conversations.history').filter((call) => call.status === 429).length).toBe(refusedBefore + 1);
+    expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    expect(postsTo(OPS, result.id)).toHaveLength(1);
+  });
+
   it('a worker killed mid-delivery leaves the lease to expire; another worker completes it once', async () => {
     const result = await ingestAlert(scope, trigger({ title: 'killed worker' }));
     const [first] = await deliveriesOf(result.id);

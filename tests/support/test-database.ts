@@ -67,7 +67,8 @@ async function createOn(serverUrl: string): Promise<TestDatabase> {
   };
 }
 
-async function freePort(): Promise<number> {
+/** freePort finds a TCP port on 127.0.0.1 that nothing listens on (for now). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
