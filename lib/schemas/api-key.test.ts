@@ -13,8 +13,8 @@ describe('apiKeyInputSchema', () => {
 
   it.each([
     [{ name: 'CI', scopes: [] }, 'scopes: must have at least one scope'],
-    [{ name: 'CI', scopes: ['admin'] }, 'scopes.0: must be one of alerts:write, alerts:read, config:write'],
-    [{ name: 'CI', scopes: ['alerts:read', 'alerts:read'] }, 'scopes.1: lists "alerts:read" twice'],
+    [{ name: 'CI', scopes: ['admin'] }, 'scopes (the 1st scope): must be one of alerts:write, alerts:read, config:write'],
+    [{ name: 'CI', scopes: ['alerts:read', 'alerts:read'] }, 'scopes (the 2nd scope): lists "alerts:read" twice'],
     [{ name: 'x'.repeat(101) }, 'name: must be at most 100 characters'],
     [{}, 'name: is required'],
   ])('rejects (%#)', (input, message) => {
