@@ -108,6 +108,24 @@ describe('the integrations API', () => {
     expect((await call(integrationRoute.GET, '/api/v1/integrations/x', { key: otherKey, params: { id: created.json.id as string } })).status).toBe(404);
   });
 
+  it("renames its own key with it: the API keys list and the alerts' actor follow the new name at once", async () => {
+    const created = await create({ kind: 'opsgenie', name: 'Opsgenie before' });
+    const key = created.json.key as string;
+    const sendAs = (alias: string) => send('/api/v1/integrations/opsgenie/v2/alerts', { message: 'Disk full', alias }, { authorization: `GenieKey ${key}` });
+    expect((await sendAs('rename-1')).status).toBe(202);
+    const renamed = await call(integrationRoute.PATCH, '/api/v1/integrations/x', { method: 'PATCH', params: { id: created.json.id as string }, body: { name: 'Opsgenie after' } });
+    expect(renamed.status).toBe(200);
+    expect(await db().apiKey.findFirstOrThrow({ where: { integration: { id: created.json.id as string } } })).toMatchObject({ name: 'Integration: Opsgenie after' });
+    expect((await sendAs('rename-2')).status).toBe(202);
+    const actorOf = async (dedupKey: string) => (await db().alertActivity.findFirstOrThrow({ where: { alertId: (await alertByKey(dedupKey))!.id, kind: 'triggered' } })).actorName;
+    expect(await actorOf('rename-1')).toBe('Integration: Opsgenie before');
+    expect(await actorOf('rename-2')).toBe('Integration: Opsgenie after');
+    // A taken name renames neither.
+    await create({ kind: 'opsgenie', name: 'Opsgenie taken' });
+    expect((await call(integrationRoute.PATCH, '/api/v1/integrations/x', { method: 'PATCH', params: { id: created.json.id as string }, body: { name: 'Opsgenie taken' } })).status).toBe(409);
+    expect(await db().apiKey.findFirstOrThrow({ where: { integration: { id: created.json.id as string } } })).toMatchObject({ name: 'Integration: Opsgenie after' });
+  });
+
   it('previews a mapping on a pasted body without storing anything', async () => {
     const preview = await call(previewRoute.POST, '/api/v1/integrations/preview', { method: 'POST', body: { preset: 'datadog', sample: fixture('datadog-webhook') } });
     expect(preview.status).toBe(200);
