@@ -59,8 +59,8 @@ export function pathInWords(field: string): string[] {
   return words;
 }
 
-/** summaryOf puts a detail in words: `steps.0.targets.1.id` → `steps (the 1st step) targets (the 2nd target) id: …`. */
-function summaryOf({ field, message }: ValidationDetail): string {
+/** problemInWords puts a detail in words: `steps.0.targets.1.id` → `steps (the 1st step) targets (the 2nd target) id: …`. */
+export function problemInWords({ field, message }: ValidationDetail): string {
   if (field === '') return message;
   const named = pathInWords(field)
     .map((word) => (word.startsWith('the ') ? `(${word})` : word))
@@ -86,7 +86,7 @@ export function formatZodError(error: z.core.$ZodError): { message: string; deta
   const details = error.issues.flatMap(detailsOf);
   const first = details[0];
   if (!first) return { message: 'Invalid request', details };
-  const summary = summaryOf(first);
+  const summary = problemInWords(first);
   const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
   return { message: summary + more, details };
 }
