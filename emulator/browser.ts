@@ -42,6 +42,7 @@ export async function handleBrowser(req: IncomingMessage, res: ServerResponse, u
     if (verb === 'action' && req.method === 'POST') {
       const click = { teamId: ws.id, channelId: channel.id, ts: form.get('ts') ?? '', userId: as.id, ...actionFields(form) };
       const response = await state.clickButton(click);
+      await state.appSettled();
       redirect(res, withBanner(`/t/${ws.id}/c/${channel.id}?as=${as.id}`, response));
       return true;
     }
@@ -56,15 +57,21 @@ export async function handleBrowser(req: IncomingMessage, res: ServerResponse, u
   const back = sameOriginPath(req, `/t/${ws.id}/home/${user.id}`);
   if (kind === 'home' && verb === 'action' && req.method === 'POST') {
     const response = await state.clickViewButton({ teamId: ws.id, userId: user.id, ...actionFields(form) });
+    await state.appSettled();
     redirect(res, withBanner(back, response));
   } else if (kind === 'modal' && verb === 'submit' && req.method === 'POST') {
     const values = Object.fromEntries([...form].filter(([k]) => k.startsWith('v:')).map(([k, v]) => [k.slice(2), v]));
-    redirect(res, withBanner(back, await state.submitModal({ teamId: ws.id, userId: user.id, values })));
+    const response = await state.submitModal({ teamId: ws.id, userId: user.id, values });
+    await state.appSettled();
+    redirect(res, withBanner(back, response));
   } else if (kind === 'modal' && verb === 'close' && req.method === 'POST') {
     const response = await state.closeModal(ws.id, user.id);
     redirect(res, response ? withBanner(back, response) : back);
   } else if (kind === 'home' && req.method === 'GET') {
-    sendHtml(res, 200, homePage(state, ws, user, banner));
+    // Opening the Home tab is what makes Slack send app_home_opened, and the app publish the tab's view.
+    const opened = ws.installation?.active ? await state.sendEvent(ws.id, { type: 'app_home_opened', user: user.id, tab: 'home' }) : undefined;
+    if (opened) await state.appSettled();
+    sendHtml(res, 200, homePage(state, ws, user, banner ?? (opened && !(opened.status >= 200 && opened.status < 300) ? bannerText(opened) : undefined)));
   } else {
     return false;
   }
@@ -78,10 +85,13 @@ function actionFields(form: URLSearchParams): { actionId: string; blockId?: stri
 /** withBanner adds an error banner to a redirect when the app did not answer 2xx. */
 function withBanner(path: string, response: AppResponse): string {
   if (response.status >= 200 && response.status < 300) return path;
-  const text = response.error ? `The app could not be reached: ${response.error}` : `The app answered HTTP ${response.status}`;
   const u = new URL(path, 'http://x');
-  u.searchParams.set('banner', text);
+  u.searchParams.set('banner', bannerText(response));
   return `${u.pathname}${u.search}`;
+}
+
+function bannerText(response: AppResponse): string {
+  return response.error ? `The app could not be reached: ${response.error}` : `The app answered HTTP ${response.status}`;
 }
 
 /** sameOriginPath returns the Referer's path (without a banner) when it points here, else `fallback`. */

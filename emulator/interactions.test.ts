@@ -33,6 +33,7 @@ beforeEach(() => {
   app.received.length = 0;
   app.reply.status = 200;
   app.reply.body = '';
+  app.afterReply = null;
   token = String(emu.state.install({ teamId: 'T0ACME0001' }).access_token);
 });
 
@@ -136,13 +137,41 @@ describe('App Home and modals', () => {
     expect(pageHtml).toContain('<label for="in-name">Name</label>');
     app.reply.body = JSON.stringify({ response_action: 'errors', errors: { name: 'Name taken' } });
     await emu.state.submitModal({ teamId: 'T0ACME0001', userId: 'U0ACMEOWN1', values: { name_input: 'prod' } });
-    const submission = payloadOf(app.received[1]!);
-    expect(hasValidSignature(app.received[1]!, SECRETS.signingSecret)).toBe(true);
+    const submitted = app.received.find((req) => payloadOf(req).type === 'view_submission')!;
+    const submission = payloadOf(submitted);
+    expect(hasValidSignature(submitted, SECRETS.signingSecret)).toBe(true);
     expect(submission).toMatchObject({ type: 'view_submission', view: { callback_id: 'route_modal', state: { values: { name: { name_input: { type: 'plain_text_input', value: 'prod' } } } } } });
     expect(emu.state.openModal('T0ACME0001', 'U0ACMEOWN1')?.errors).toEqual({ name: 'Name taken' });
     app.reply.body = '';
     await emu.state.submitModal({ teamId: 'T0ACME0001', userId: 'U0ACMEOWN1', values: { name_input: 'prod-2' } });
     expect(emu.state.openModal('T0ACME0001', 'U0ACMEOWN1')).toBeUndefined();
+  });
+});
+
+describe('the browser pages wait for what the app does after its ack', () => {
+  const later = (work: () => Promise<unknown>) => () => void new Promise((resolve) => setTimeout(resolve, 50)).then(work);
+  const modal = { type: 'modal', title: { type: 'plain_text', text: 'Resolve with note' }, submit: { type: 'plain_text', text: 'Resolve' }, blocks: [{ type: 'input', block_id: 'note', label: { type: 'plain_text', text: 'Note' }, element: { type: 'plain_text_input', action_id: 'note_input' } }] };
+
+  it('a click whose app opens a modal right after answering lands on the page with the modal open', async () => {
+    const ts = await postAlert();
+    app.afterReply = (req) => later(() => api(emu, 'views.open', { trigger_id: String(payloadOf(req).trigger_id), view: modal }, token))();
+    const page = await fetch(`${emu.url}/t/T0ACME0001/c/C0ACMEALRT/action`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ts, as: 'U0ACMEADM1', block_id: 'alert_actions', action_id: 'alert_resolve' }),
+    });
+    expect(await page.text()).toContain('<h2 id="modal-title">Resolve with note</h2>');
+  });
+
+  it('opening the Home tab sends app_home_opened and shows the view the app publishes for it', async () => {
+    app.afterReply = (req) => {
+      const body = JSON.parse(req.rawBody) as { event?: { type: string; user: string; tab: string } };
+      if (body.event?.type !== 'app_home_opened') return;
+      later(() => api(emu, 'views.publish', { user_id: body.event!.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Open alerts: 2' } }] } }, token))();
+    };
+    const page = await (await fetch(`${emu.url}/t/T0ACME0001/home/U0ACMEOWN1`)).text();
+    expect(JSON.parse(app.received.at(-1)!.rawBody)).toMatchObject({ type: 'event_callback', event: { type: 'app_home_opened', user: 'U0ACMEOWN1', tab: 'home' } });
+    expect(page).toContain('Open alerts: 2');
   });
 });
 

@@ -63,6 +63,7 @@ export class EmulatorState {
   /** The emulator's own base URL (set once it listens), used to build response URLs. */
   baseUrl = '';
   private callLog: CallRecord[] = [];
+  private lastCallAt = 0;
   private appUrl?: string;
 
   constructor(readonly config: EmulatorConfig) {
@@ -121,6 +122,17 @@ export class EmulatorState {
   /** record appends a Web API call to the log. */
   record(call: CallRecord): void {
     this.callLog.push(call);
+    this.lastCallAt = Date.now();
+  }
+
+  /**
+   * appSettled resolves once the app has made no Web API call for `quietMs`, and at most after `maxMs` (a
+   * trigger_id's lifetime). An app answers a click or an event first and acts after (views.open, chat.update,
+   * views.publish): a page rendered right at the answer showed the state before, and a modal only on reload.
+   */
+  async appSettled(quietMs = 200, maxMs = 3_000): Promise<void> {
+    const start = Date.now();
+    while (Date.now() - start < maxMs && Date.now() - Math.max(this.lastCallAt, start) < quietMs) await new Promise((resolve) => setTimeout(resolve, 25));
   }
 
   /** calls lists recorded Web API calls, optionally of one method, oldest first. */

@@ -80,6 +80,8 @@ export interface AppStub {
   url: string;
   received: ReceivedRequest[];
   reply: { status: number; body: string };
+  /** afterReply, when set, runs after each answer: an app's work after the ack (views.open, views.publish …). */
+  afterReply: ((req: ReceivedRequest) => void) | null;
   close(): Promise<void>;
 }
 
@@ -87,23 +89,25 @@ export interface AppStub {
 export async function startAppStub(): Promise<AppStub> {
   const received: ReceivedRequest[] = [];
   const reply = { status: 200, body: '' };
+  const stub = { afterReply: null as AppStub['afterReply'] };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, rawBody: Buffer.concat(chunks).toString('utf8') });
+      const request = { path: req.url ?? '', headers: req.headers, rawBody: Buffer.concat(chunks).toString('utf8') };
+      received.push(request);
       res.writeHead(reply.status, { 'Content-Type': reply.body.startsWith('{') ? 'application/json' : 'text/plain' });
-      res.end(reply.body);
+      res.end(reply.body, () => stub.afterReply?.(request));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(stub, {
     url: `http://127.0.0.1:${port}`,
     received,
     reply,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
 }
 
 /** hasValidSignature checks Slack's v0 signature independently of the emulator's signing code. */

@@ -89,6 +89,9 @@ test('add a Sentry webhook: preview the mapping on a pasted body, get the URL on
   const rotated = row.getByTestId('integration-secret');
   await expect(rotated).toHaveText(/klx_hook_\w+$/);
   await expect(rotated).not.toHaveText(url);
+  // The creation card at the top showed the old URL until a reload: now only the live one is on the page.
+  await expect(page.getByTestId('integration-secret')).toHaveCount(1);
+  await expect(page.getByText(url, { exact: true })).toHaveCount(0);
   expect((await request.post(url, { data: { action: 'triggered', data: { event: { issue_id: 'old', title: 'old URL' } } } })).status()).toBe(401);
   const newUrl = (await rotated.textContent())!.trim();
   await screenshotPage(page, 'integrations-webhook-rotated');

@@ -76,7 +76,7 @@ const STORE_SQL = `
     INSERT INTO alerts (id, workspace_id, event_type, severity, title, description, fields, links, source, dedup_key,
                         open_dedup_key, status, routed, route_ids, occurrences, occurred_at, last_seen_at, created_at, updated_at,
                         escalation_policy_id, on_call_user_id, silence_id, silenced, group_key)
-    SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::jsonb, links::jsonb, source, dedup_key,
+    SELECT id, workspace_id, event_type, severity::"Severity", title, description, fields::json, links::jsonb, source, dedup_key,
            dedup_key, 'triggered', routed, ARRAY(SELECT jsonb_array_elements_text(route_ids::jsonb)), 1, occurred_at, $19, $19, $19,
            escalation_policy_id, on_call_user_id, silence_id, silence_id IS NOT NULL, group_key
     FROM input

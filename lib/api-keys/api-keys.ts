@@ -85,6 +85,11 @@ export async function revokeApiKey(scope: WorkspaceScope, id: string): Promise<A
   return summarize(row);
 }
 
+/** forgetApiKey drops this instance's cached copy of a key, so a change to it (an integration's new name) is read at once. */
+export function forgetApiKey(hash: string): void {
+  cache.delete(hash);
+}
+
 async function loadKey(hash: string): Promise<CachedKey | null> {
   const row = await db().apiKey.findUnique({ where: { hash }, include: { workspace: { select: { id: true } } } });
   if (!row || row.revokedAt) return null;

@@ -7,6 +7,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma, type EscalationPolicy } from '../generated/prisma/client';
 import type { EscalationPolicyInput, EscalationPolicyPatch, EscalationStep } from '../schemas/escalation-policy';
+import { problemInWords } from '../schemas/format-zod-error';
 
 /** stepsOf reads a stored policy's steps. */
 export function stepsOf(policy: Pick<EscalationPolicy, 'steps'>): EscalationStep[] {
@@ -33,12 +34,12 @@ async function assertTargets(scope: WorkspaceScope, steps: EscalationStep[] | un
     (await db().schedule.findMany({ where: { workspaceId: scope.workspaceId, id: { in: scheduleIds } }, select: { id: true } })).map((s) => s.id),
   );
   const missing = targets.find(({ target }) => target.type === 'schedule' && !known.has(target.id));
-  if (missing) throw new AppError('invalid_request', `${missing.field}: no such schedule`, [{ field: missing.field, message: 'no such schedule' }]);
+  if (missing) throw new AppError('invalid_request', problemInWords({ field: missing.field, message: 'no such schedule' }), [{ field: missing.field, message: 'no such schedule' }]);
   const channels = targets.flatMap(({ target }) => (target.type === 'channel' ? [target.id] : []));
   const unknown = channels.length ? await findUnknownChannels(scope.workspaceId, channels) : [];
   if (unknown.length) {
     const field = targets.find(({ target }) => target.type === 'channel' && unknown.includes(target.id))!.field;
-    throw new AppError('invalid_request', `${field}: ${unknown[0]} is not a channel of this workspace`, [{ field, message: 'unknown channel' }]);
+    throw new AppError('invalid_request', problemInWords({ field, message: `${unknown[0]} is not a channel of this workspace` }), [{ field, message: 'unknown channel' }]);
   }
 }
 

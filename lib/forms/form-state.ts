@@ -2,7 +2,7 @@
 // so that a failed submit re-renders the form with everything as it was (DESIGN.md §5, issue 6 item 7).
 import { ZodError } from 'zod';
 import { AppError } from '@/lib/errors';
-import { formatZodError } from '@/lib/schemas/format-zod-error';
+import { formatZodError, pathInWords } from '@/lib/schemas/format-zod-error';
 
 /** FormValues are the submitted values of a form, by field name (a repeated field is a list). */
 export type FormValues = Record<string, string | string[]>;
@@ -72,8 +72,10 @@ export function failureState<R>(error: unknown, values: FormValues): FormState<R
 function fieldErrorsOf(details: ReadonlyArray<{ field: string; message: string }>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const detail of details) {
-    const [top = '', ...rest] = detail.field.split('.');
-    const message = rest.length ? `${rest.join('.')}: ${detail.message}` : detail.message;
+    // Under its field, a list item's problem names the item ("the 1st pattern: …"), not its index.
+    const top = detail.field.split('.')[0] ?? '';
+    const rest = pathInWords(detail.field).slice(1);
+    const message = rest.length ? `${rest.join(', ')}: ${detail.message}` : detail.message;
     errors[top] = errors[top] ? `${errors[top]}; ${message}` : message;
   }
   return errors;

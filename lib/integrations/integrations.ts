@@ -4,7 +4,7 @@
 // instead (only its SHA-256 hash is kept, like keys) and its key is never shown. An HMAC secret is sealed like
 // bot tokens. Keys, tokens and secrets are shown once, at creation or rotation.
 import { randomBytes } from 'node:crypto';
-import { mintApiKey, revokeApiKey } from '../api-keys/api-keys';
+import { forgetApiKey, mintApiKey, revokeApiKey } from '../api-keys/api-keys';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { sha256Hex } from '../crypto/hmac';
 import { sealToken } from '../crypto/token-cipher';
@@ -115,6 +115,15 @@ function isNameTaken(error: unknown): boolean {
 
 const withKey = { apiKey: { select: { prefix: true } } } as const;
 
+/** integrationKeyName is what an integration's own key is called on the API keys page: it follows the integration's name. */
+export const integrationKeyName = (name: string) => `Integration: ${name}`;
+
+type Transaction = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+function createIntegrationKey(tx: Transaction, scope: WorkspaceScope, name: string, apiKey: { prefix: string; hash: string }) {
+  return tx.apiKey.create({ data: { workspaceId: scope.workspaceId, name: integrationKeyName(name), prefix: apiKey.prefix, hash: apiKey.hash, scopes: ['alerts:write'], createdBy: scope.actor.id } });
+}
+
 /** createIntegration adds an integration with its own API key (admins only) and returns it with its key or token, once. */
 export async function createIntegration(scope: WorkspaceScope, input: IntegrationInput): Promise<IntegrationJson> {
   assertAdmin(scope);
@@ -123,9 +132,7 @@ export async function createIntegration(scope: WorkspaceScope, input: Integratio
   const hmac = 'hmac' in input ? input.hmac : undefined;
   try {
     const row = await db().$transaction(async (tx) => {
-      const key = await tx.apiKey.create({
-        data: { workspaceId: scope.workspaceId, name: `Integration: ${input.name}`, prefix: apiKey.prefix, hash: apiKey.hash, scopes: ['alerts:write'], createdBy: scope.actor.id },
-      });
+      const key = await createIntegrationKey(tx, scope, input.name, apiKey);
       return tx.integration.create({
         data: {
           workspaceId: scope.workspaceId,
@@ -186,16 +193,22 @@ export async function updateIntegration(scope: WorkspaceScope, id: string, patch
   if (foreign.length) {
     throw new AppError('invalid_request', `${foreign[0]}: not a setting of a ${existing.kind} integration`, foreign.map((field) => ({ field, message: `not a setting of a ${existing.kind} integration` })));
   }
+  let renamedKeyHash: string | undefined;
   try {
-    const row = await db().integration.update({
-      where: { id: existing.id },
-      data: {
-        ...(patch.name ? { name: patch.name } : {}),
-        config: storedConfigOf(patch, configOf(existing)) as Prisma.InputJsonValue,
-        ...sealedSecret(patch.hmac, scope.workspaceId),
-      },
-      include: withKey,
+    const row = await db().$transaction(async (tx) => {
+      // A renamed integration renames its key too: the API keys page and the alerts' actor name follow it.
+      if (patch.name) renamedKeyHash = (await tx.apiKey.update({ where: { id: existing.apiKeyId }, data: { name: integrationKeyName(patch.name) } })).hash;
+      return tx.integration.update({
+        where: { id: existing.id },
+        data: {
+          ...(patch.name ? { name: patch.name } : {}),
+          config: storedConfigOf(patch, configOf(existing)) as Prisma.InputJsonValue,
+          ...sealedSecret(patch.hmac, scope.workspaceId),
+        },
+        include: withKey,
+      });
     });
+    if (renamedKeyHash) forgetApiKey(renamedKeyHash);
     forgetIntegration(row);
     return integrationJson(row);
   } catch (error) {
@@ -216,9 +229,7 @@ export async function rotateIntegrationSecret(scope: WorkspaceScope, id: string)
   }
   const apiKey = mintApiKey();
   const row = await db().$transaction(async (tx) => {
-    const key = await tx.apiKey.create({
-      data: { workspaceId: scope.workspaceId, name: `Integration: ${existing.name}`, prefix: apiKey.prefix, hash: apiKey.hash, scopes: ['alerts:write'], createdBy: scope.actor.id },
-    });
+    const key = await createIntegrationKey(tx, scope, existing.name, apiKey);
     return tx.integration.update({ where: { id: existing.id }, data: { apiKeyId: key.id }, include: withKey });
   });
   await revokeApiKey(scope, existing.apiKeyId);

@@ -14,31 +14,39 @@ export interface SnsEnvelope {
   Message?: string;
   Subject?: string;
   SubscribeURL?: string;
+  MessageId?: string;
+  Timestamp?: string;
+  Token?: string;
+  SignatureVersion?: string;
+  Signature?: string;
+  SigningCertURL?: string;
 }
 
-/** snsEnvelopeOf returns the body as an SNS envelope when it is one (by SNS's header or its shape), else null. */
-export function snsEnvelopeOf(body: unknown, messageTypeHeader: string | null): SnsEnvelope | null {
+/**
+ * snsEnvelopeOf returns the body as an SNS envelope when it has SNS's shape, else null. The shape alone decides
+ * (not SNS's x-amz-sns-message-type header): whatever would be read as SNS must also pass SNS's signature check.
+ */
+export function snsEnvelopeOf(body: unknown): SnsEnvelope | null {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
   const { Type: type, TopicArn: topic } = body as Record<string, unknown>;
   const known = type === 'SubscriptionConfirmation' || type === 'Notification' || type === 'UnsubscribeConfirmation';
   if (!known || typeof topic !== 'string' || !topic.startsWith('arn:aws')) return null;
-  if (messageTypeHeader !== null && messageTypeHeader !== type) return null;
   return body as SnsEnvelope;
 }
 
-/** snsMessageOf is what a Notification carries: its Message parsed when it is a JSON object, else subject and text. */
+/** snsMessageOf is what a Notification carries: its Message parsed when it is a JSON object or array, else subject and text. */
 export function snsMessageOf(envelope: SnsEnvelope): unknown {
   try {
     const parsed: unknown = JSON.parse(envelope.Message ?? '');
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+    if (parsed !== null && typeof parsed === 'object') return parsed;
   } catch {
     // Plain text: the mapping sees Subject and Message.
   }
   return { Subject: envelope.Subject, Message: envelope.Message, TopicArn: envelope.TopicArn };
 }
 
-/** isSnsSubscribeUrl tells whether a SubscribeURL is an https URL of an SNS endpoint of AWS. */
-export function isSnsSubscribeUrl(url: string | undefined): url is string {
+/** isSnsUrl tells whether a URL (a SubscribeURL, a SigningCertURL) is an https URL of an SNS endpoint of AWS. */
+export function isSnsUrl(url: string | undefined): url is string {
   if (!url) return false;
   try {
     const parsed = new URL(url);
@@ -50,7 +58,7 @@ export function isSnsSubscribeUrl(url: string | undefined): url is string {
 
 /** confirmSnsSubscription visits the SubscribeURL of a SubscriptionConfirmation (400 when it is not SNS's). */
 export async function confirmSnsSubscription(envelope: SnsEnvelope, fetcher: typeof fetch = fetch): Promise<void> {
-  if (!isSnsSubscribeUrl(envelope.SubscribeURL)) {
+  if (!isSnsUrl(envelope.SubscribeURL)) {
     throw new AppError('invalid_request', 'SubscribeURL: not an https URL of Amazon SNS (sns.<region>.amazonaws.com).', [{ field: 'SubscribeURL', message: 'must be an Amazon SNS URL' }]);
   }
   const response = await fetcher(envelope.SubscribeURL, { signal: AbortSignal.timeout(CONFIRM_TIMEOUT_MS) }).catch(() => null);

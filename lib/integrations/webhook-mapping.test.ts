@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { signatureOf, verifyHmac } from './hmac-check';
-import { confirmSnsSubscription, isSnsSubscribeUrl } from './sns';
+import { confirmSnsSubscription, isSnsUrl } from './sns';
 import { mapWebhookBody, readPath, renderTemplate } from './webhook-mapping';
 
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
@@ -65,11 +65,11 @@ describe('verifyHmac', () => {
 
 describe('Amazon SNS subscription confirmation', () => {
   it('follows only https SNS endpoints of AWS', async () => {
-    expect(isSnsSubscribeUrl('https://sns.us-west-2.amazonaws.com/?Action=ConfirmSubscription')).toBe(true);
-    expect(isSnsSubscribeUrl('https://sns.cn-north-1.amazonaws.com.cn/?Action=ConfirmSubscription')).toBe(true);
-    expect(isSnsSubscribeUrl('http://sns.us-west-2.amazonaws.com/')).toBe(false);
-    expect(isSnsSubscribeUrl('https://sns.us-west-2.amazonaws.com.evil.example/')).toBe(false);
-    expect(isSnsSubscribeUrl('https://sns.us-west-2.amazonaws.com:8443/')).toBe(false);
+    expect(isSnsUrl('https://sns.us-west-2.amazonaws.com/?Action=ConfirmSubscription')).toBe(true);
+    expect(isSnsUrl('https://sns.cn-north-1.amazonaws.com.cn/?Action=ConfirmSubscription')).toBe(true);
+    expect(isSnsUrl('http://sns.us-west-2.amazonaws.com/')).toBe(false);
+    expect(isSnsUrl('https://sns.us-west-2.amazonaws.com.evil.example/')).toBe(false);
+    expect(isSnsUrl('https://sns.us-west-2.amazonaws.com:8443/')).toBe(false);
     const visited: string[] = [];
     const fetcher = ((url: string) => {
       visited.push(url);

@@ -827,13 +827,15 @@ function integrationPaths(): Record<string, PathSpec> {
           operationId: 'webhookIntake',
           summary: 'Any JSON webhook',
           description:
-            "Any JSON body, mapped by the integration's field mapping to one alert (Amazon SNS: the subscription is confirmed, " +
-            "a notification's `Message` is mapped). With an HMAC secret, the signature header must match the raw body.",
+            "Any JSON body, mapped by the integration's field mapping to one alert; a JSON array is a batch of up to 1000, one alert " +
+            'per element, stored together (answered as `{ "alerts": [...] }`). Amazon SNS: the message must carry a valid SNS signature ' +
+            "(SignatureVersion 1 or 2, certificate from an https SNS URL), the subscription is confirmed, a notification's `Message` is mapped. " +
+            'With an HMAC secret, the signature header must match the raw body.',
           tag: DROP_IN,
           permission: 'alerts:write',
           key: { security: [], note: "The URL's token authenticates: no header needed (many senders cannot set one)." },
-          ok: { status: 202, description: 'The alert is stored.', schema: 'WebhookAccepted' },
-          more: { 200: { description: 'An Amazon SNS subscription confirmed (or unsubscribed).', schema: { type: 'object' } }, 401: { description: 'An unknown token, or a missing or wrong signature.', schema: 'Error' } },
+          ok: { status: 202, description: 'The alert is stored (the alerts, for an array).', schema: 'WebhookAccepted' },
+          more: { 200: { description: 'An Amazon SNS subscription confirmed (or unsubscribed).', schema: { type: 'object' } }, 401: { description: 'An unknown token, or a missing or wrong signature (HMAC, or Amazon SNS).', schema: 'Error' }, 503: { description: "Amazon SNS's signing certificate could not be fetched (SNS retries).", schema: 'Error' } },
           errors: [400, 413, 429],
         },
       },

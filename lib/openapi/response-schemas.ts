@@ -293,5 +293,7 @@ export const mappingPreviewOut = z.object({ alert: z.record(z.string(), z.unknow
 /** testEventOut is what a test event stored. */
 export const testEventOut = z.object({ alerts: z.array(z.object({ id: z.string(), status: alertStatusOut, dedup_key: z.string() })), result: z.string() });
 
-/** webhookAcceptedOut is the 202 of a webhook integration (or `ignored` for a status change of no open alert). */
-export const webhookAcceptedOut = z.object({ id: z.string().optional(), status: z.string(), dedup_key: z.string().optional(), reason: z.string().optional() });
+const webhookAlertOut = z.object({ id: z.string().optional(), status: z.string(), dedup_key: z.string().optional(), reason: z.string().optional() });
+
+/** webhookAcceptedOut is the 202 of a webhook integration (or `ignored` for a status change of no open alert); a JSON array body gets one per element under `alerts`. */
+export const webhookAcceptedOut = z.union([webhookAlertOut, z.object({ alerts: z.array(webhookAlertOut) })]);

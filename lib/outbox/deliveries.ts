@@ -72,11 +72,11 @@ const INTERVAL = `interval '1 second'`;
 const TOLERANCE = `interval '1 second'`;
 
 // The columns every claim returns, from h (the claimed rows' own columns) joined to the alert, the template,
-// the installation and the workspace.
+// the installation and the workspace. The alert is built with json_build_object: jsonb would re-sort its fields.
 const MESSAGE_COLUMNS = `
   h.id, h.workspace_id AS "workspaceId", h.alert_id AS "alertId", h.channel_id AS "channelId",
   h.last_error AS "lastError", h.message_ts AS "messageTs", h.group_key AS "groupKey", h.created_at AS "createdAt",
-  jsonb_build_object('id', a.id, 'eventType', a.event_type, 'severity', a.severity, 'title', a.title, 'description', a.description,
+  json_build_object('id', a.id, 'eventType', a.event_type, 'severity', a.severity, 'title', a.title, 'description', a.description,
     'source', a.source, 'fields', a.fields, 'links', a.links, 'occurrences', a.occurrences, 'status', a.status,
     'occurredAt', a.occurred_at, 'lastSeenAt', a.last_seen_at, 'acknowledgedBy', a.acknowledged_by, 'resolvedBy', a.resolved_by,
     'snoozedUntil', a.snoozed_until, 'updatedAt', a.updated_at, 'onCallUserId', a.on_call_user_id,

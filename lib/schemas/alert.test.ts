@@ -77,9 +77,9 @@ describe('alertInputSchema', () => {
     [{ description: 'x'.repeat(10_001) }, 'description: must be at most 10000 characters'],
     [{ source: 7 }, 'source: must be a string'],
     [{ dedup_key: '' }, 'dedup_key: must not be empty'],
-    [{ links: [{ text: 'x', url: 'javascript:alert(1)' }] }, 'links.0.url: must be an http or https URL'],
-    [{ links: [{ text: 'x', url: 'ftp://example.com/f' }] }, 'links.0.url: must be an http or https URL'],
-    [{ links: [{ text: 'x', url: `https://e.com/${'a'.repeat(3000)}` }] }, 'links.0.url: must be at most 3000 characters'],
+    [{ links: [{ text: 'x', url: 'javascript:alert(1)' }] }, 'links (the 1st link) url: must be an http or https URL'],
+    [{ links: [{ text: 'x', url: 'ftp://example.com/f' }] }, 'links (the 1st link) url: must be an http or https URL'],
+    [{ links: [{ text: 'x', url: `https://e.com/${'a'.repeat(3000)}` }] }, 'links (the 1st link) url: must be at most 3000 characters'],
     [{ links: Array.from({ length: 11 }, () => ({ text: 'x', url: 'https://e.com' })) }, 'links: must have at most 10 links'],
     [{ fields: { nested: { a: 1 } } }, 'fields.nested: must be a string, a number or a boolean'],
     [{ fields: { long: 'x'.repeat(2001) } }, 'fields.long: must be at most 2000 characters'],
@@ -140,7 +140,7 @@ describe('alertListQuerySchema', () => {
   });
 
   it.each([
-    ['status=open', 'status.0: must be one of triggered, acknowledged, resolved'],
+    ['status=open', 'status (the 1st status): must be one of triggered, acknowledged, resolved'],
     ['limit=0', 'limit: must be at least 1'],
     ['limit=201', 'limit: must be at most 200'],
     ['limit=ten', 'limit: must be a whole number from 1 to 200'],

@@ -1,5 +1,7 @@
 // Turns zod's issues into the API's `details` list and a one-line message naming the first problem,
-// so clients see `title: must be at most 250 characters` rather than a dump of issues.
+// so clients see `title: must be at most 250 characters` rather than a dump of issues. The message names list
+// items as people count them (`event_types (the 1st pattern): must not be empty`); `details` keep the dotted
+// path (`event_types.0`) for programs and forms.
 import { type z } from 'zod';
 
 /** ValidationDetail is one problem of a request: a dotted path (`links.0.url`) and what is wrong there. */
@@ -8,8 +10,62 @@ export interface ValidationDetail {
   message: string;
 }
 
+// What one item of each list field is called in a message; any other list's items are "item"s.
+const ITEM_NOUNS: Record<string, string> = {
+  event_types: 'pattern',
+  severities: 'severity',
+  channels: 'channel',
+  links: 'link',
+  scopes: 'scope',
+  steps: 'step',
+  targets: 'target',
+  days: 'day',
+  route_ids: 'route id',
+  participants: 'participant',
+  rotations: 'rotation',
+  overrides: 'override',
+  fields: 'field matcher',
+  blocks: 'block',
+  elements: 'element',
+  status: 'status',
+};
+
+/** ordinal writes 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd". */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 function joinPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
+}
+
+const isIndex = (segment: string | undefined) => segment !== undefined && /^\d+$/.test(segment);
+
+/**
+ * pathInWords splits a dotted path into what a message says: a list index becomes its item counted from 1
+ * (`steps.0.targets.1.id` → `steps`, `the 1st step`, `targets`, `the 2nd target`, `id`); keys between indexes
+ * stay joined by dots (`text.text`).
+ */
+export function pathInWords(field: string): string[] {
+  const segments = field.split('.');
+  const words: string[] = [];
+  segments.forEach((segment, at) => {
+    if (at > 0 && isIndex(segment)) words.push(`the ${ordinal(Number(segment) + 1)} ${ITEM_NOUNS[segments[at - 1]!] ?? 'item'}`);
+    else if (at > 0 && !isIndex(segments[at - 1])) words[words.length - 1] += `.${segment}`;
+    else words.push(segment);
+  });
+  return words;
+}
+
+/** problemInWords puts a detail in words: `steps.0.targets.1.id` → `steps (the 1st step) targets (the 2nd target) id: …`. */
+export function problemInWords({ field, message }: ValidationDetail): string {
+  if (field === '') return message;
+  const named = pathInWords(field)
+    .map((word) => (word.startsWith('the ') ? `(${word})` : word))
+    .join(' ');
+  return `${named}: ${message}`;
 }
 
 function detailsOf(issue: z.core.$ZodIssue): ValidationDetail[] {
@@ -30,7 +86,7 @@ export function formatZodError(error: z.core.$ZodError): { message: string; deta
   const details = error.issues.flatMap(detailsOf);
   const first = details[0];
   if (!first) return { message: 'Invalid request', details };
-  const summary = first.field === '' ? first.message : `${first.field}: ${first.message}`;
+  const summary = problemInWords(first);
   const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
   return { message: summary + more, details };
 }

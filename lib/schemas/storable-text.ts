@@ -2,6 +2,7 @@
 // unpaired UTF-16 surrogate (it has no UTF-8 form). Left to reach the database, either failed the statement
 // with a 500; found at the edge, it is a 400 that names where it was.
 import { AppError } from '../errors';
+import { problemInWords } from './format-zod-error';
 
 /** isStorableText tells whether PostgreSQL can store the string as text or jsonb. */
 export function isStorableText(text: string): boolean {
@@ -41,5 +42,5 @@ export function refuseUnstorableText(value: unknown, whole: string): void {
   const path = unstorableTextPath(value);
   if (path === null) return;
   const field = path || whole;
-  throw new AppError('invalid_request', path ? `${path}: ${UNSTORABLE_TEXT}` : `${whole} ${UNSTORABLE_TEXT}.`, [{ field, message: UNSTORABLE_TEXT }]);
+  throw new AppError('invalid_request', path ? problemInWords({ field: path, message: UNSTORABLE_TEXT }) : `${whole} ${UNSTORABLE_TEXT}.`, [{ field, message: UNSTORABLE_TEXT }]);
 }

@@ -15,7 +15,7 @@ describe('templateInputSchema', () => {
       blocks: [{ type: 'header', text: { type: 'plain_text', text: '{{titel}}' } }],
     });
     expect(failure.details.map((detail) => detail.field)).toEqual(['blocks.0.text.text']);
-    expect(failure.message).toMatch(/^blocks\.0\.text\.text: unknown placeholder \{\{titel\}\}/);
+    expect(failure.message).toMatch(/^blocks \(the 1st block\) text\.text: unknown placeholder \{\{titel\}\}/);
   });
 
   it('requires blocks', () => {

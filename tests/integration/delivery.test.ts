@@ -85,6 +85,18 @@ describe('delivery', () => {
     expect(message?.text).toContain('[CRITICAL] Deploy of api failed');
   });
 
+  it("posts an alert's fields in the order the sender gave them (jsonb would sort them: az, build, service)", async () => {
+    const result = await ingestAlert(scope, trigger({ dedupKey: 'field-order-1', fields: { service: 'checkout', az: 'eu-1', build: 42 } }));
+    expect(Object.keys((await db().alert.findUniqueOrThrow({ where: { id: result.id } })).fields as object)).toEqual(['service', 'az', 'build']);
+    // Claimed by the worker's statement (nothing was running to take it at commit).
+    runWorker();
+    const [message] = await waitFor(() => postsTo(ALERTS, result.id).length > 0 && postsTo(ALERTS, result.id), 10_000, 'the post');
+    const text = JSON.stringify(message?.blocks);
+    expect(text.indexOf('service')).toBeGreaterThan(-1);
+    expect(text.indexOf('service')).toBeLessThan(text.indexOf('*az*'));
+    expect(text.indexOf('*az*')).toBeLessThan(text.indexOf('*build*'));
+  });
+
   it('keeps an alert no route matches as unrouted; only the unrouted channel, when set, receives it', async () => {
     const teamId = workspaces.acme.id;
     // Sandbox installs default the unrouted channel to #alerts; clear it first.

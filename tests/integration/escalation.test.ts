@@ -226,7 +226,7 @@ describe('/api/v1/escalation-policies', () => {
     expect((await bad({ name: 'x', steps: [{ after_minutes: -1, targets: [{ type: 'here' }] }] })).details).toContainEqual(expect.objectContaining({ field: 'steps.0.after_minutes' }));
     expect((await bad({ name: 'x', steps: [{ after_minutes: 1, targets: [{ type: 'pager' }] }] })).details).toContainEqual({ field: 'steps.0.targets.0.type', message: 'must be one of schedule, user, user_group, channel, here' });
     expect((await bad({ name: 'x', steps: [{ after_minutes: 1, targets: [{ type: 'user', id: 'ada' }] }] })).details).toContainEqual(expect.objectContaining({ field: 'steps.0.targets.0.id' }));
-    expect((await bad({ name: 'x', steps: [{ after_minutes: 1, targets: [{ type: 'schedule', id: 'nope' }] }] })).message).toBe('steps.0.targets.0.id: no such schedule');
+    expect((await bad({ name: 'x', steps: [{ after_minutes: 1, targets: [{ type: 'schedule', id: 'nope' }] }] })).message).toBe('steps (the 1st step) targets (the 1st target) id: no such schedule');
 
     await installWorkspace(workspaces.globex.id, 'U0GLBXOWN1');
     const { key: otherKey } = await keyScope(workspaces.globex.id);

@@ -10,7 +10,8 @@ import * as integrationRoute from '@/app/api/v1/integrations/[id]/route';
 import * as rotateRoute from '@/app/api/v1/integrations/[id]/rotate/route';
 import * as testRoute from '@/app/api/v1/integrations/[id]/test/route';
 import * as previewRoute from '@/app/api/v1/integrations/preview/route';
-import { db } from '@/lib/db';
+import { db, sql } from '@/lib/db';
+import { useSnsCertificateFetcher } from '@/lib/integrations/sns-signature';
 import { rotateTokenKey } from '@/lib/crypto/rotate-token-key';
 import { currentKeyId } from '@/lib/crypto/token-cipher';
 import { env, provideEnv } from '@/lib/env';
@@ -21,6 +22,7 @@ import { installWorkspace } from '../support/install-flow';
 import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
 import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
 import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import { signSnsEnvelope, TEST_SNS_CERT_URL, TEST_SNS_CERTIFICATE } from '../support/sns-signer';
 
 const ALERTS = 'C0ACMEALRT';
 
@@ -104,6 +106,24 @@ describe('the integrations API', () => {
     expect(patch.status).toBe(400);
     expect(patch.json.error?.message).toMatch(/not a setting of a alertmanager integration/);
     expect((await call(integrationRoute.GET, '/api/v1/integrations/x', { key: otherKey, params: { id: created.json.id as string } })).status).toBe(404);
+  });
+
+  it("renames its own key with it: the API keys list and the alerts' actor follow the new name at once", async () => {
+    const created = await create({ kind: 'opsgenie', name: 'Opsgenie before' });
+    const key = created.json.key as string;
+    const sendAs = (alias: string) => send('/api/v1/integrations/opsgenie/v2/alerts', { message: 'Disk full', alias }, { authorization: `GenieKey ${key}` });
+    expect((await sendAs('rename-1')).status).toBe(202);
+    const renamed = await call(integrationRoute.PATCH, '/api/v1/integrations/x', { method: 'PATCH', params: { id: created.json.id as string }, body: { name: 'Opsgenie after' } });
+    expect(renamed.status).toBe(200);
+    expect(await db().apiKey.findFirstOrThrow({ where: { integration: { id: created.json.id as string } } })).toMatchObject({ name: 'Integration: Opsgenie after' });
+    expect((await sendAs('rename-2')).status).toBe(202);
+    const actorOf = async (dedupKey: string) => (await db().alertActivity.findFirstOrThrow({ where: { alertId: (await alertByKey(dedupKey))!.id, kind: 'triggered' } })).actorName;
+    expect(await actorOf('rename-1')).toBe('Integration: Opsgenie before');
+    expect(await actorOf('rename-2')).toBe('Integration: Opsgenie after');
+    // A taken name renames neither.
+    await create({ kind: 'opsgenie', name: 'Opsgenie taken' });
+    expect((await call(integrationRoute.PATCH, '/api/v1/integrations/x', { method: 'PATCH', params: { id: created.json.id as string }, body: { name: 'Opsgenie taken' } })).status).toBe(409);
+    expect(await db().apiKey.findFirstOrThrow({ where: { integration: { id: created.json.id as string } } })).toMatchObject({ name: 'Integration: Opsgenie after' });
   });
 
   it('previews a mapping on a pasted body without storing anything', async () => {
@@ -216,20 +236,59 @@ describe('the JSON webhook', () => {
     expect(await alertByKey('rot-1')).toBeNull();
   });
 
-  it('behind Amazon SNS: confirms only an SNS SubscribeURL, maps a CloudWatch alarm, and resolves on OK', async () => {
+  it('behind Amazon SNS: believes only signed messages, confirms only an SNS SubscribeURL, maps a CloudWatch alarm, and resolves on OK', async () => {
+    const fetched: string[] = [];
+    useSnsCertificateFetcher((url) => {
+      fetched.push(url);
+      return url === TEST_SNS_CERT_URL ? Promise.resolve(TEST_SNS_CERTIFICATE) : Promise.reject(new Error('HTTP 404'));
+    });
     const created = await create({ kind: 'webhook', name: 'CloudWatch', preset: 'cloudwatch' });
     const path = pathOf(created.json.url);
-    const forged = { ...fixture('sns-subscription-confirmation'), SubscribeURL: `${app.url}/steal` };
+    const forged = signSnsEnvelope({ ...fixture('sns-subscription-confirmation'), SubscribeURL: `${app.url}/steal` });
     const refused = await send(path, forged, { 'x-amz-sns-message-type': 'SubscriptionConfirmation' });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as Json).error?.message).toMatch(/SubscribeURL/);
     const alarm = fixture<{ Message: string }>('sns-cloudwatch-alarm');
-    expect((await send(path, alarm, { 'x-amz-sns-message-type': 'Notification' })).status).toBe(202);
     const arn = 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:HighCPU-web';
+    // The published example's signature, a body changed after signing, and a body disowning SNS's header: all 401, nothing stored.
+    const unsigned = { ...alarm, SigningCertURL: TEST_SNS_CERT_URL };
+    for (const [body, type] of [[unsigned, 'Notification'], [{ ...signSnsEnvelope(alarm), Subject: 'changed' }, 'Notification'], [unsigned, 'Other']] as const) {
+      const answer = await send(path, body, { 'x-amz-sns-message-type': type });
+      expect(answer.status).toBe(401);
+      expect(((await answer.json()) as Json).error?.message).toMatch(/^Amazon SNS signature/);
+    }
+    expect(await alertByKey(arn)).toBeNull();
+    expect((await send(path, signSnsEnvelope(alarm, '1'), { 'x-amz-sns-message-type': 'Notification' })).status).toBe(202);
     expect(await alertByKey(arn)).toMatchObject({ eventType: 'cloudwatch.AWS/EC2', title: 'HighCPU-web: ALARM', severity: 'error', status: 'triggered', fields: { metric: 'CPUUtilization' } });
-    const ok = { ...alarm, Message: alarm.Message.replace('"NewStateValue":"ALARM"', '"NewStateValue":"OK"') };
+    const ok = signSnsEnvelope({ ...alarm, Message: alarm.Message.replace('"NewStateValue":"ALARM"', '"NewStateValue":"OK"') });
     expect((await send(path, ok, { 'x-amz-sns-message-type': 'Notification' })).status).toBe(202);
     expect(await alertByKey(arn)).toMatchObject({ status: 'resolved' });
+    // The certificate was fetched once, from the SNS URL only.
+    expect(fetched).toEqual([TEST_SNS_CERT_URL]);
+  });
+
+  it('takes a JSON array as a batch: one alert per element, stored in one statement; a bad element names itself', async () => {
+    const created = await create({ kind: 'webhook', name: 'Batch', mapping: { title: '{{title}}', dedup_key: '{{id}}', status: '{{state}}', severity: 'info' } });
+    const path = pathOf(created.json.url);
+    const elements = Array.from({ length: 20 }, (_, index) => ({ title: `Disk ${index} full`, id: `batch/disk-${index}` }));
+    const response = await send(path, elements);
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as { alerts: Array<{ id: string; dedup_key: string; status: string }> };
+    expect(answer.alerts.map((alert) => alert.dedup_key)).toEqual(elements.map((element) => element.id));
+    const keys = answer.alerts.map((alert) => alert.dedup_key);
+    // Every row written by one statement carries that statement's transaction id.
+    const { rows } = await sql<{ transactions: number; alerts: number }>('SELECT count(DISTINCT xmin::text)::int AS transactions, count(*)::int AS alerts FROM alerts WHERE workspace_id = $1 AND dedup_key = ANY($2)', [workspaceId, keys]);
+    expect(rows[0]).toEqual({ transactions: 1, alerts: 20 });
+    await waitFor(async () => (await integrationRow(created.json.id)).lastEventResult === '20 alerts accepted', 5_000, 'the batch noted');
+    // A resolve of one, a resolve of an alert never seen: one changed, one ignored, in the order sent.
+    const mixed = await send(path, [{ id: 'batch/disk-0', state: 'resolved' }, { id: 'batch/never', state: 'resolved' }]);
+    expect(((await mixed.json()) as { alerts: Array<{ status: string }> }).alerts.map((alert) => alert.status)).toEqual(['resolved', 'ignored']);
+    const bad = await send(path, [{ title: 'fine', id: 'batch/ok-1' }, { state: 'resolved' }]);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json).error?.message).toBe('the 2nd element of the array: dedup_key: the mapping found no dedup key, so the resolve cannot name an alert.');
+    expect(await alertByKey('batch/ok-1')).toBeNull();
+    const tooMany = await send(path, Array.from({ length: 1001 }, () => ({ title: 't', id: 'i' })));
+    expect(((await tooMany.json()) as Json).error?.message).toMatch(/at most 1000 alerts/);
   });
 
   it("sends a test event through the integration's own mapping, and notes it as the last event", async () => {

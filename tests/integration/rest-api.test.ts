@@ -130,7 +130,8 @@ describe('POST /api/v1/alerts', () => {
     const response = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger(overrides) });
     expect(response.status).toBe(400);
     expect(response.json.error?.code).toBe('invalid_request');
-    expect(response.json.error?.message.startsWith(`${field}:`)).toBe(true);
+    // The message counts list items as people do: links.0.url is 'links (the 1st link) url'.
+    expect(response.json.error?.message.startsWith(`${field.replace(/^links\.0\./, 'links (the 1st link) ')}:`)).toBe(true);
     expect(response.json.error?.details?.[0]?.field).toBe(field);
   });
 
@@ -313,6 +314,19 @@ describe('routes, templates and channels', () => {
     const stars = await call(routes.POST as Handler, '/api/v1/routes', { key: keyA, method: 'POST', body: { name: 'x', event_types: ['***'], severities: ['critical'], channels: ['C0ACMEOPS1'] } });
     expect(stars.status).toBe(400);
     expect(stars.json.error?.details?.map((d) => d.field)).toEqual(['event_types.0']);
+  });
+
+  it("gives a saved template and an alert's fields back in the order they were written (jsonb re-sorted their keys)", async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '{{title}}' }, block_id: 'b' }, { type: 'context', elements: [{ type: 'mrkdwn', text: '{{severity}}' }] }];
+    const created = await call(templates.POST as Handler, '/api/v1/templates', { key: keyA, method: 'POST', body: { name: 'Ordered keys', blocks } });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const read = await call(template.GET as Handler, `/api/v1/templates/${id}`, { key: keyA, params: { id } });
+    expect(JSON.stringify(read.json.blocks)).toBe(JSON.stringify(blocks));
+    const sent = await call(alerts.POST as Handler, '/api/v1/alerts', { key: keyA, method: 'POST', body: trigger({ fields: { service: 'checkout', az: 'eu-1', build: 42 } }) });
+    const alertId = sent.json.id as string;
+    const shown = await call(alert.GET as Handler, `/api/v1/alerts/${alertId}`, { key: keyA, params: { id: alertId } });
+    expect(Object.keys(shown.json.fields as object)).toEqual(['service', 'az', 'build']);
   });
 
   it('validates templates where they are wrong and previews them as Slack will render them', async () => {

@@ -4,14 +4,9 @@ import { useActionState } from 'react';
 import { CopyButton } from '@/app/(dashboard)/components/copy-button';
 import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
 import { IDLE, listOf, valueOf, type FormState } from '@/lib/forms/form-state';
-import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
+import { API_KEY_SCOPE_COVERS, API_KEY_SCOPES } from '@/lib/schemas/api-key';
 import type { CreatedKey } from './actions';
 
-const SCOPE_HELP: Record<(typeof API_KEY_SCOPES)[number], string> = {
-  'alerts:write': 'send, acknowledge and resolve alerts',
-  'alerts:read': 'list alerts and preview templates',
-  'config:write': 'change routes and templates',
-};
 
 type Action = (previous: FormState<CreatedKey>, formData: FormData) => Promise<FormState<CreatedKey>>;
 
@@ -67,7 +62,7 @@ export function CreateKeyForm({ action }: { action: Action }) {
           {API_KEY_SCOPES.map((scope) => (
             <label key={`${scope}-${state.status}-${scopes.join()}`} className="check">
               <input type="checkbox" name="scopes" value={scope} defaultChecked={scopes.includes(scope)} />
-              <code>{scope}</code> <span className="muted">— {SCOPE_HELP[scope]}</span>
+              <code>{scope}</code> <span className="muted">— {API_KEY_SCOPE_COVERS[scope]}</span>
             </label>
           ))}
           <FieldError form="key" field="scopes" state={state} />

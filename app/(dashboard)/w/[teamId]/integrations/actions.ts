@@ -11,6 +11,7 @@ import { integrationInputOf, integrationPatchOf, mappingInputOf } from './form-i
 
 /** ShownSecret is the one time an integration's key or URL token is shown, with its snippets filled in. */
 export interface ShownSecret {
+  id: string;
   name: string;
   url: string;
   secret: string;
@@ -20,6 +21,7 @@ export interface ShownSecret {
 function shown(integration: IntegrationJson): ShownSecret {
   const secret = integration.key ?? integration.token ?? '';
   return {
+    id: integration.id,
     name: integration.name,
     url: integration.url,
     secret,

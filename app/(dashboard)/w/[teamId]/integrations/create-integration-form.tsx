@@ -20,8 +20,8 @@ const KIND_LABELS: Record<IntegrationKind, string> = {
 
 const EXAMPLE_MAPPING = JSON.stringify({ event_type: 'ci.{{status}}', title: '{{pipeline}} {{status}}', severity: '{{level}}', dedup_key: 'ci/{{id}}', status: '{{status}}', resolved_values: ['passed'] }, null, 2);
 
-/** CreateIntegrationForm creates an integration of a kind, with that kind's settings; a webhook's mapping can be previewed on a pasted body. */
-export function CreateIntegrationForm({ action, preview, presets }: { action: Action<ShownSecret>; preview: Action<MappingPreview>; presets: Record<string, string> }) {
+/** CreateIntegrationForm creates an integration of a kind, with that kind's settings; a webhook's mapping can be previewed on a pasted body. `livePrefixes` are the integrations' current secret prefixes, by id. */
+export function CreateIntegrationForm({ action, preview, presets, livePrefixes }: { action: Action<ShownSecret>; preview: Action<MappingPreview>; presets: Record<string, string>; livePrefixes: Record<string, string | undefined> }) {
   // What was typed survives every submit, whichever button sent it (React resets a form after its action): the
   // fields are re-mounted with the last submitted values, except after a successful creation.
   const [typed, setTyped] = useState<{ values?: FormValues; round: number }>({ round: 0 });
@@ -38,7 +38,7 @@ export function CreateIntegrationForm({ action, preview, presets }: { action: Ac
   const field = (name: string) => ({ id: `integration-${name}`, name, defaultValue: valueOf(values, name), ...fieldA11y('integration', name, state) });
   return (
     <>
-      {state.status === 'ok' && state.result && <ShownSecretCard shown={state.result} kind={state.result.url.includes('/webhook/') ? 'url' : 'key'} />}
+      {state.status === 'ok' && state.result && <ShownSecretCard shown={state.result} kind={state.result.url.includes('/webhook/') ? 'url' : 'key'} livePrefix={livePrefixes[state.result.id]} />}
       <form key={typed.round} action={formAction} className="card form integration-form" aria-labelledby="create-integration-heading" noValidate>
         <h2 id="create-integration-heading">Add an integration</h2>
         <div className="field">

@@ -8,7 +8,7 @@ import { ShownSecretCard } from './shown-secret';
 type Action<R = undefined> = (previous: FormState<R>, formData: FormData) => Promise<FormState<R>>;
 
 /** IntegrationActions sends a test event, rotates the key or URL (after a confirmation) and shows the new one, or deletes. */
-export function IntegrationActions({ name, webhook, test, rotate, remove }: { name: string; webhook: boolean; test: Action; rotate: Action<ShownSecret>; remove: Action }) {
+export function IntegrationActions({ name, webhook, livePrefix, test, rotate, remove }: { name: string; webhook: boolean; livePrefix: string | undefined; test: Action; rotate: Action<ShownSecret>; remove: Action }) {
   const [tested, testAction, testing] = useActionState<FormState, FormData>(test, IDLE);
   const [removed, removeAction, removing] = useActionState<FormState, FormData>(remove, IDLE);
   const [rotated, rotateFormAction, rotating] = useActionState<FormState<ShownSecret>, FormData>(rotate, IDLE);
@@ -49,7 +49,7 @@ export function IntegrationActions({ name, webhook, test, rotate, remove }: { na
             ),
         )}
       </div>
-      {rotated.status === 'ok' && rotated.result && <ShownSecretCard shown={rotated.result} kind={webhook ? 'url' : 'key'} />}
+      {rotated.status === 'ok' && rotated.result && <ShownSecretCard shown={rotated.result} kind={webhook ? 'url' : 'key'} livePrefix={livePrefix} />}
     </>
   );
 }

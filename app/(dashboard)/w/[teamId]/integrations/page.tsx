@@ -21,6 +21,8 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ t
   const { scope } = await dashboardContext(teamId);
   const integrations = await listIntegrations(scope);
   const admin = scope.role === 'admin';
+  const livePrefixOf = (integration: (typeof integrations)[number]) => (integration.kind === 'webhook' ? integration.token_prefix : integration.key_prefix);
+  const livePrefixes = Object.fromEntries(integrations.map((integration) => [integration.id, livePrefixOf(integration)]));
   return (
     <>
       <h1>Integrations</h1>
@@ -29,7 +31,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ t
         posts JSON. Each integration has its own key (a webhook: its own secret URL) and settings; its alerts are routed like any other.
       </p>
       {!admin && <p className="notice">You are a viewer: only workspace admins can add integrations or send test events.</p>}
-      {admin && <CreateIntegrationForm action={createIntegrationAction.bind(null, teamId)} preview={previewMappingAction.bind(null, teamId)} presets={PRESET_LABELS} />}
+      {admin && <CreateIntegrationForm action={createIntegrationAction.bind(null, teamId)} preview={previewMappingAction.bind(null, teamId)} presets={PRESET_LABELS} livePrefixes={livePrefixes} />}
       <section aria-labelledby="integrations-heading">
         <h2 id="integrations-heading">Your integrations</h2>
         {integrations.length === 0 && <p className="card">No integrations yet.</p>}
@@ -100,6 +102,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ t
                   <IntegrationActions
                     name={integration.name}
                     webhook={integration.kind === 'webhook'}
+                    livePrefix={livePrefixOf(integration)}
                     test={testEventAction.bind(null, teamId, integration.id)}
                     rotate={rotateAction.bind(null, teamId, integration.id)}
                     remove={deleteAction.bind(null, teamId, integration.id)}

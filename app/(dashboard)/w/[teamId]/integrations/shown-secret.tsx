@@ -3,8 +3,13 @@
 import { CopyButton } from '@/app/(dashboard)/components/copy-button';
 import type { ShownSecret } from './actions';
 
-/** ShownSecretCard shows a just-minted key or URL once, with the sender's configuration filled in. */
-export function ShownSecretCard({ shown, kind }: { shown: ShownSecret; kind: 'key' | 'url' }) {
+/**
+ * ShownSecretCard shows a just-minted key or URL once, with the sender's configuration filled in — while it is
+ * still the integration's (`livePrefix`: the visible prefix the page now lists for it). A rotation or a deletion
+ * re-renders the page with another prefix or none, and the dead secret disappears instead of inviting a copy.
+ */
+export function ShownSecretCard({ shown, kind, livePrefix }: { shown: ShownSecret; kind: 'key' | 'url'; livePrefix: string | undefined }) {
+  if (!livePrefix || !shown.secret.startsWith(livePrefix)) return null;
   return (
     <section className="card new-key" aria-labelledby="shown-secret-heading">
       <h2 id="shown-secret-heading">“{shown.name}”: copy its {kind === 'url' ? 'URL' : 'key'} now</h2>

@@ -94,8 +94,10 @@ export function TemplateEditor({
     });
   }
 
-  // Problems found on save (e.g. a taken name) stand until the text changes; live ones always show.
-  const saveIssues = state.status === 'error' && state.values?.blocks === text ? (state.result ?? []).filter((issue) => issue.pointer !== '/name') : [];
+  // What the last save said ("The template has 3 problems", "Saved.") and the problems it found (e.g. a taken
+  // name) stand until the text changes: after an edit they describe a text that is no longer there.
+  const saveIsCurrent = state.values?.blocks === text;
+  const saveIssues = state.status === 'error' && saveIsCurrent ? (state.result ?? []).filter((issue) => issue.pointer !== '/name') : [];
   const issues = preview.issues.length ? preview.issues : saveIssues;
   const stale = preview.issues.length > 0 || preview.pending;
   const nameValue = state.status === 'error' ? valueOf(state.values, 'name') : initialName;
@@ -160,7 +162,7 @@ export function TemplateEditor({
             <button className="button primary" type="submit" disabled={saving}>
               {saving ? 'Saving…' : 'Save template'}
             </button>
-            <FormStatus state={state} />
+            <FormStatus state={saveIsCurrent ? state : IDLE} />
           </div>
         )}
         <details className="placeholder-help" id={`${id}-placeholders`} open>
