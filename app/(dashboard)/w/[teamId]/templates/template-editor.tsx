@@ -55,6 +55,8 @@ export function TemplateEditor({
   const id = useId();
   const [state, formAction, saving] = useActionState<FormState<TemplateIssue[]>, FormData>(action, IDLE);
   const [text, setText] = useState(initialBlocks);
+  // The text of the last submitted save: what its answer is about (a success answer carries no values).
+  const [submittedText, setSubmittedText] = useState<string | null>(null);
   const [severity, setSeverity] = useState<Severity>('critical');
   const [preview, setPreview] = useState<PreviewState>({ blocks: null, issues: [], pending: true });
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -96,7 +98,7 @@ export function TemplateEditor({
 
   // What the last save said ("The template has 3 problems", "Saved.") and the problems it found (e.g. a taken
   // name) stand until the text changes: after an edit they describe a text that is no longer there.
-  const saveIsCurrent = state.values?.blocks === text;
+  const saveIsCurrent = submittedText === text;
   const saveIssues = state.status === 'error' && saveIsCurrent ? (state.result ?? []).filter((issue) => issue.pointer !== '/name') : [];
   const issues = preview.issues.length ? preview.issues : saveIssues;
   const stale = preview.issues.length > 0 || preview.pending;
@@ -104,7 +106,7 @@ export function TemplateEditor({
 
   return (
     <div className="template-layout">
-      <form action={formAction} className="card form template-form" aria-label="Template" noValidate>
+      <form action={formAction} onSubmit={() => setSubmittedText(text)} className="card form template-form" aria-label="Template" noValidate>
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
           <input
