@@ -11,6 +11,15 @@ const post = (deliveryId: string | null, channel: string, extra: Partial<CallRec
   ...extra,
 });
 
+describe('postedMessages', () => {
+  it('reads the delivery id from metadata sent as a JSON object (a JSON body, as Klaxon posts) or as a JSON string (a form)', () => {
+    const asObject: CallRecord = { ...post(null, 'C1'), params: { channel: 'C1', metadata: { event_type: 'klaxon_alert', event_payload: { delivery_id: 'a1_1' } } } };
+    const posts = postedMessages([asObject, post('a2_1', 'C2')]);
+    expect([...posts.keys()]).toEqual(['a1_1', 'a2_1']);
+    expect(posts.get('a1_1')).toEqual([{ at: Date.parse('2026-12-03T15:00:00.000Z'), channel: 'C1' }]);
+  });
+});
+
 describe('reconcile', () => {
   it('counts each expected post as posted once, lost, duplicated or failed visibly, and posts to other channels as misplaced', () => {
     const calls = [

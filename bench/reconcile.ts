@@ -1,6 +1,7 @@
 // Reconciliation against the Slack emulator's call record: which accepted alerts were posted to each of their
 // channels exactly once, which never (lost), which more than once (duplicated). Klaxon tags every alert message
 // with its delivery id (`<alert id>_<n>`) in Slack message metadata, so each post names the alert it is for.
+import { parseStructuredArg } from '../emulator/method';
 import type { CallRecord } from '../emulator/types';
 
 /** Post is one chat.postMessage that Slack carried out. */
@@ -16,9 +17,10 @@ export interface Post {
 export function postedMessages(calls: readonly CallRecord[]): Map<string, Post[]> {
   const byDelivery = new Map<string, Post[]>();
   for (const call of calls) {
-    if (call.method !== 'chat.postMessage' || !call.ok || typeof call.params.metadata !== 'string') continue;
-    const metadata = JSON.parse(call.params.metadata) as { event_payload?: { delivery_id?: unknown } };
-    const id = metadata.event_payload?.delivery_id;
+    if (call.method !== 'chat.postMessage' || !call.ok) continue;
+    // As Slack reads it: a JSON object in a JSON body, a JSON string in a form.
+    const metadata = parseStructuredArg(call.params.metadata) as { event_payload?: { delivery_id?: unknown } } | undefined;
+    const id = metadata?.event_payload?.delivery_id;
     if (typeof id !== 'string') continue;
     const list = byDelivery.get(id) ?? [];
     list.push({ at: Date.parse(call.at), channel: String(call.params.channel) });
