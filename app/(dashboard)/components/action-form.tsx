@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import { IDLE, valueOf, type FormState } from '@/lib/forms/form-state';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -72,12 +72,7 @@ export function ActionForm({
           );
         })}
       </div>
-      <div className="form-actions">
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? 'Saving…' : submit}
-        </button>
-        <FormStatus state={state} />
-      </div>
+      <SubmitRow pending={pending} state={state} label={submit} pendingLabel="Saving…" />
     </form>
   );
 }

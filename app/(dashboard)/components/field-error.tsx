@@ -32,3 +32,15 @@ export function FormStatus({ state }: { state: FormState<unknown> }) {
     </p>
   );
 }
+
+/** SubmitRow is a form's submit button (its label while pending) and the outcome of the last submit. */
+export function SubmitRow({ pending, state, label, pendingLabel, small = false }: { pending: boolean; state: FormState<unknown>; label: string; pendingLabel: string; small?: boolean }) {
+  return (
+    <div className="form-actions">
+      <button className={small ? 'button primary small' : 'button primary'} type="submit" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+      <FormStatus state={state} />
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { CopyButton } from '@/app/(dashboard)/components/copy-button';
-import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import { IDLE, listOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import { API_KEY_SCOPE_COVERS, API_KEY_SCOPES } from '@/lib/schemas/api-key';
 import type { CreatedKey } from './actions';
@@ -67,12 +67,7 @@ export function CreateKeyForm({ action }: { action: Action }) {
           ))}
           <FieldError form="key" field="scopes" state={state} />
         </fieldset>
-        <div className="form-actions">
-          <button className="button primary" type="submit" disabled={pending}>
-            {pending ? 'Creating…' : 'Create key'}
-          </button>
-          <FormStatus state={state} />
-        </div>
+        <SubmitRow pending={pending} state={state} label="Create key" pendingLabel="Creating…" />
       </form>
     </>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import { IDLE, valueOf, type FormState, type FormValues } from '@/lib/forms/form-state';
 import type { IntegrationJson } from '@/lib/integrations/integrations';
 
@@ -83,12 +83,7 @@ export function EditIntegrationForm({ integration, action }: { integration: Inte
             <FieldError form={form} field="hmac" state={state} />
           </fieldset>
         )}
-        <div className="form-actions">
-          <button className="button primary small" type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Save settings'}
-          </button>
-          <FormStatus state={state} />
-        </div>
+        <SubmitRow pending={pending} state={state} label="Save settings" pendingLabel="Saving…" small />
       </form>
     </details>
   );

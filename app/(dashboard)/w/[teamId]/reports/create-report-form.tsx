@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import { WeeklyFields } from '@/app/(dashboard)/components/weekly-fields';
 import type { ChannelOption } from '@/lib/channels/channel-options';
 import { IDLE, valueOf, type FormState } from '@/lib/forms/form-state';
@@ -37,12 +37,7 @@ export function CreateReportForm({ action, channels }: { action: Action; channel
         </div>
       </div>
       <WeeklyFields form="report" state={state} defaultDays={['mon', 'tue', 'wed', 'thu', 'fri']} />
-      <div className="form-actions">
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? 'Scheduling…' : 'Schedule report'}
-        </button>
-        <FormStatus state={state} />
-      </div>
+      <SubmitRow pending={pending} state={state} label="Schedule report" pendingLabel="Scheduling…" />
     </form>
   );
 }

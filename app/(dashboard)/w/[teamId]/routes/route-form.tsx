@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, fieldA11y, fieldErrorId, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, fieldErrorId, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import type { ChannelOption } from '@/lib/channels/channel-options';
 import { IDLE, listOf, valueOf, type FormState, type FormValues } from '@/lib/forms/form-state';
 import { SEVERITIES } from '@/lib/schemas/primitives';
@@ -178,12 +178,7 @@ export function RouteForm({
         <input type="checkbox" name="enabled" defaultChecked={values ? values.enabled === 'on' : true} />
         Enabled
       </label>
-      <div className="form-actions">
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        <FormStatus state={state} />
-      </div>
+      <SubmitRow pending={pending} state={state} label={submitLabel} pendingLabel="Saving…" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import { IDLE, valueOf, type FormState } from '@/lib/forms/form-state';
 import { SILENCE_DURATIONS } from '@/lib/silences/silence-form';
 import { MatcherFields } from './matcher-fields';
@@ -37,12 +37,7 @@ export function CreateSilenceForm({ action, prefill }: { action: Action; prefill
           <FieldError form="silence" field="comment" state={state} />
         </div>
       </div>
-      <div className="form-actions">
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create silence'}
-        </button>
-        <FormStatus state={state} />
-      </div>
+      <SubmitRow pending={pending} state={state} label="Create silence" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, fieldA11y, FormStatus } from '@/app/(dashboard)/components/field-error';
+import { FieldError, fieldA11y, SubmitRow } from '@/app/(dashboard)/components/field-error';
 import { WeeklyFields } from '@/app/(dashboard)/components/weekly-fields';
 import { IDLE, valueOf, type FormState } from '@/lib/forms/form-state';
 import { MatcherFields } from './matcher-fields';
@@ -36,12 +36,7 @@ export function CreateWindowForm({ action }: { action: Action }) {
           <FieldError form="window" field="end" state={state} />
         </div>
       </div>
-      <div className="form-actions">
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create window'}
-        </button>
-        <FormStatus state={state} />
-      </div>
+      <SubmitRow pending={pending} state={state} label="Create window" pendingLabel="Creating…" />
     </form>
   );
 }
