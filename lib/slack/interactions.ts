@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { publishAppHome } from './app-home';
 import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
+import { openAlertModal } from './alert-modal';
 import { userTimeZone } from './user-time-zone';
 import { slackUserName } from '../auth/members';
 import { formatUtcTime } from '../blocks/slack-date';
@@ -79,24 +80,19 @@ async function isKnownAlert(teamId: string, alertId: string): Promise<boolean> {
 }
 
 async function openNoteModal(teamId: string, triggerId: string, alertId: string): Promise<void> {
-  await slackClient(await botTokenFor(teamId), { timeoutMs: 2500 }).views.open({
-    trigger_id: triggerId,
-    view: {
-      type: 'modal',
-      callback_id: RESOLVE_NOTE_CALLBACK,
-      private_metadata: alertId,
-      title: { type: 'plain_text', text: 'Resolve alert' },
-      submit: { type: 'plain_text', text: 'Resolve' },
-      close: { type: 'plain_text', text: 'Cancel' },
-      blocks: [
-        {
-          type: 'input',
-          block_id: NOTE_BLOCK,
-          label: { type: 'plain_text', text: 'What fixed it?' },
-          element: { type: 'plain_text_input', action_id: NOTE_INPUT, multiline: true, max_length: 2000 },
-        },
-      ],
-    },
+  await openAlertModal(teamId, triggerId, {
+    callbackId: RESOLVE_NOTE_CALLBACK,
+    alertId,
+    title: 'Resolve alert',
+    submit: 'Resolve',
+    blocks: [
+      {
+        type: 'input',
+        block_id: NOTE_BLOCK,
+        label: { type: 'plain_text', text: 'What fixed it?' },
+        element: { type: 'plain_text_input', action_id: NOTE_INPUT, multiline: true, max_length: 2000 },
+      },
+    ],
   });
 }
 

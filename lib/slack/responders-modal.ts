@@ -2,8 +2,7 @@
 // to page now. Opened with the click's trigger_id (valid 3 s, once), so it is opened before anything slow.
 import type { ViewsOpenArguments } from '@slack/web-api';
 import { db } from '../db';
-import { botTokenFor } from './bot-token';
-import { slackClient } from './client';
+import { openAlertModal } from './alert-modal';
 
 /** RESPONDERS_CALLBACK is the callback_id of the modal's view_submission. */
 export const RESPONDERS_CALLBACK = 'klaxon_add_responders';
@@ -41,17 +40,12 @@ const scheduleInput = (schedules: Array<{ id: string; name: string }>): ModalBlo
 /** openRespondersModal opens the modal for an alert; the schedule input is there when the workspace has schedules. */
 export async function openRespondersModal(teamId: string, triggerId: string, alertId: string): Promise<void> {
   const schedules = await db().schedule.findMany({ where: { workspaceId: teamId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: MAX_SCHEDULES });
-  await slackClient(await botTokenFor(teamId), { timeoutMs: 2500 }).views.open({
-    trigger_id: triggerId,
-    view: {
-      type: 'modal',
-      callback_id: RESPONDERS_CALLBACK,
-      private_metadata: alertId,
-      title: { type: 'plain_text', text: 'Add responders' },
-      submit: { type: 'plain_text', text: 'Page now' },
-      close: { type: 'plain_text', text: 'Cancel' },
-      blocks: [userInput, ...(schedules.length ? [scheduleInput(schedules)] : [])],
-    },
+  await openAlertModal(teamId, triggerId, {
+    callbackId: RESPONDERS_CALLBACK,
+    alertId,
+    title: 'Add responders',
+    submit: 'Page now',
+    blocks: [userInput, ...(schedules.length ? [scheduleInput(schedules)] : [])],
   });
 }
 
