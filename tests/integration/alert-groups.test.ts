@@ -14,12 +14,12 @@ import { alertmanagerAlerts } from '@/lib/integrations/alertmanager';
 import { ingestAlerts } from '@/lib/integrations/ingest-alerts';
 import { GROUP_REFRESH_MS } from '@/lib/outbox/groups';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
-import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import { addRoute, waitFor } from '../support/alert-fixtures';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -36,21 +36,15 @@ const messageAbout = (channel: string, text: string) => topLevel(channel).find((
 const actor = { type: 'api_key' as const, id: 'k1', name: 'tests' };
 
 beforeAll(async () => {
-  await useOwnDatabase();
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
-  ({ scope } = await keyScope(workspaces.acme.id));
+  sandbox = await startInstalledSandbox();
+  ({ emulator, workspaces, app, scope } = sandbox);
   await addRoute(workspaces.acme.id, { eventTypes: ['disk.*', 'deploy.*'], severities: ['critical'], channelIds: [BY_TYPE], stormLimit: 0, groupBy: 'event_type' });
   await addRoute(workspaces.acme.id, { eventTypes: ['am.*'], severities: ['critical', 'warning'], channelIds: [BY_GROUP_KEY], position: 1, stormLimit: 0, groupBy: 'group_key' });
   worker = startWorker({ pollMs: 50 });
 });
 afterAll(async () => {
   await worker.stop();
-  await app.close();
-  await emulator.close();
-  await dropOwnDatabase();
+  await sandbox.stop();
 });
 
 describe('alert groups', () => {

@@ -10,12 +10,12 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
-import { keyScope, waitFor } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import { waitFor } from '../support/alert-fixtures';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -28,12 +28,8 @@ const ON_CALL = 'U0ACMEMEM2';
 const LEAD = 'U0ACMEMEM1';
 
 beforeAll(async () => {
-  await useOwnDatabase();
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
-  ({ scope } = await keyScope(workspaces.acme.id));
+  sandbox = await startInstalledSandbox();
+  ({ emulator, workspaces, app, scope } = sandbox);
   const workspaceId = workspaces.acme.id;
   const schedule = (await db().schedule.create({
     data: { workspaceId, name: 'Primary', rotations: [{ kind: 'weekly', startDate: '2026-01-05', handoffTime: '09:00', timeZone: 'America/New_York', participants: [ON_CALL] }] },
@@ -49,9 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker.stop();
-  await app.close();
-  await emulator.close();
-  await dropOwnDatabase();
+  await sandbox.stop();
 });
 
 async function posted(eventType: string, title: string) {

@@ -8,12 +8,12 @@ import { db } from '@/lib/db';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { slackSignatureHeaders } from '@/emulator/signing';
 import { env } from '@/lib/env';
-import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import { addRoute, waitFor } from '../support/alert-fixtures';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -57,22 +57,15 @@ function messageOf(channelId: string, ts: string) {
 }
 
 beforeAll(async () => {
-  await useOwnDatabase();
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
-  await installWorkspace(workspaces.globex.id, 'U0GLBXOWN1');
-  ({ scope } = await keyScope(workspaces.acme.id));
+  sandbox = await startInstalledSandbox({ both: true });
+  ({ emulator, workspaces, app, scope } = sandbox);
   await addRoute(workspaces.acme.id, { eventTypes: ['svc.*'], severities: ['critical'], channelIds: [ALERTS, INCIDENTS] });
   worker = startWorker({ pollMs: 50 });
 });
 afterEach(() => emulator.state.clearCalls());
 afterAll(async () => {
   await worker.stop();
-  await app.close();
-  await emulator.close();
-  await dropOwnDatabase();
+  await sandbox.stop();
 });
 
 describe('alert buttons in Slack', () => {

@@ -9,12 +9,13 @@ import { env, provideEnv } from '@/lib/env';
 import { startMetricsServer } from '@/lib/runtime/metrics-server';
 import { slackClient } from '@/lib/slack/client';
 import { keyScope } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
 const TOKEN = 'metrics-token-0123456789';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -53,16 +54,12 @@ const trigger = { event_type: 'metrics.test', severity: 'warning', title: 'Queue
 
 beforeAll(async () => {
   provideEnv({ METRICS_TOKEN: TOKEN });
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
-  ({ key } = await keyScope(workspaces.acme.id, 'metrics'));
+  sandbox = await startInstalledSandbox({ ownDatabase: false });
+  ({ emulator, workspaces, app, key } = sandbox);
 });
 afterAll(async () => {
   provideEnv({ METRICS_TOKEN: '' });
-  await app.close();
-  await emulator.close();
+  await sandbox.stop();
   await disconnectDb();
 });
 

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { db } from '@/lib/db';
-import { installWorkspace } from '../support/install-flow';
-import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -15,16 +15,11 @@ let app: SlackAppServer;
 const command = async (text: string) => (await emulator.state.sendSlashCommand(workspaces.acme.id, 'U0ACMEMEM2', 'C0ACMEALRT', text)).json as { response_type: string; text: string };
 
 beforeAll(async () => {
-  await useOwnDatabase();
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
+  sandbox = await startInstalledSandbox();
+  ({ emulator, workspaces, app } = sandbox);
 });
 afterAll(async () => {
-  await app.close();
-  await emulator.close();
-  await dropOwnDatabase();
+  await sandbox.stop();
 });
 
 describe('/klaxon oncall', () => {

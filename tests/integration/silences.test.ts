@@ -19,14 +19,14 @@ import { env } from '@/lib/env';
 import type { Severity } from '@/lib/generated/prisma/client';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Json = Record<string, unknown> & { error?: { code: string; message: string; details?: Array<{ field: string; message: string }> } };
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -57,13 +57,8 @@ const createSilence = async (body: Record<string, unknown>) => {
 const expire = (id: string) => call(silenceRoute.DELETE, `/api/v1/silences/${id}`, { method: 'DELETE', params: { id } });
 
 beforeAll(async () => {
-  await useOwnDatabase();
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
-  await installWorkspace(workspaces.globex.id, 'U0GLBXOWN1');
-  ({ scope, key } = await keyScope(workspaces.acme.id));
+  sandbox = await startInstalledSandbox({ both: true });
+  ({ emulator, workspaces, app, scope, key } = sandbox);
   ({ key: otherKey } = await keyScope(workspaces.globex.id));
   await addRoute(workspaces.acme.id, { eventTypes: ['*'], severities: ['critical', 'error', 'warning', 'info'], channelIds: [ALERTS] });
 });
@@ -76,9 +71,7 @@ afterEach(async () => {
   await sqlPool().query(`UPDATE alerts SET silenced = false`);
 });
 afterAll(async () => {
-  await app.close();
-  await emulator.close();
-  await dropOwnDatabase();
+  await sandbox.stop();
 });
 
 describe('the silences API', () => {

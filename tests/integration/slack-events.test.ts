@@ -8,11 +8,12 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { refreshChannels } from '@/lib/channels/channel-cache';
 import { db, disconnectDb } from '@/lib/db';
 import { routeChannelWarnings } from '@/lib/slack/channel-events';
-import { addRoute, keyScope } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import { addRoute } from '../support/alert-fixtures';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -30,17 +31,12 @@ async function open(title: string, severity: 'critical' | 'warning' = 'critical'
 }
 
 beforeAll(async () => {
-  ({ emulator, workspaces } = await startSandboxSlack());
+  sandbox = await startInstalledSandbox({ both: true, ownDatabase: false });
+  ({ emulator, workspaces, app, scope } = sandbox);
   acme = workspaces.acme.id;
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(acme, 'U0ACMEOWN1');
-  await installWorkspace(workspaces.globex.id, 'U0GLBXOWN1');
-  ({ scope } = await keyScope(acme));
 });
 afterAll(async () => {
-  await app.close();
-  await emulator.close();
+  await sandbox.stop();
   await disconnectDb();
 });
 

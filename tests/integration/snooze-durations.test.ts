@@ -10,12 +10,12 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import { toLocal } from '@/lib/oncall/zoned-time';
 import { startWorker, type Worker } from '@/lib/outbox/worker';
-import { keyScope, waitFor } from '../support/alert-fixtures';
-import { installWorkspace } from '../support/install-flow';
-import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
-import { startSlackAppServer, type SlackAppServer } from '../support/slack-app-server';
-import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
+import { waitFor } from '../support/alert-fixtures';
+import type { SlackAppServer } from '../support/slack-app-server';
+import type { SandboxWorkspaces } from '../support/slack-sandbox';
+import { startInstalledSandbox, type InstalledSandbox } from '../support/installed-sandbox';
 
+let sandbox: InstalledSandbox;
 let emulator: SlackEmulator;
 let workspaces: SandboxWorkspaces;
 let app: SlackAppServer;
@@ -27,12 +27,8 @@ const ON_CALL = 'U0ACMEOWN1';
 const KATHERINE = 'U0ACMEMEM2'; // tz America/Los_Angeles in the emulator
 
 beforeAll(async () => {
-  await useOwnDatabase();
-  ({ emulator, workspaces } = await startSandboxSlack());
-  app = await startSlackAppServer();
-  emulator.setAppUrl(app.url);
-  await installWorkspace(workspaces.acme.id, 'U0ACMEOWN1');
-  ({ scope } = await keyScope(workspaces.acme.id));
+  sandbox = await startInstalledSandbox();
+  ({ emulator, workspaces, app, scope } = sandbox);
   const workspaceId = workspaces.acme.id;
   const policy = await db().escalationPolicy.create({ data: { workspaceId, name: 'Direct', steps: [{ afterMinutes: 10, targets: [{ type: 'user', id: ON_CALL }] }] } });
   await db().route.create({ data: { workspaceId, name: 'sz', eventTypes: ['sz.*'], severities: ['critical'], channelIds: [ALERTS], position: 0, escalationPolicyId: policy.id } });
@@ -41,9 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker.stop();
-  await app.close();
-  await emulator.close();
-  await dropOwnDatabase();
+  await sandbox.stop();
 });
 
 async function posted(title: string) {
