@@ -28,6 +28,15 @@ describe('conversations.open', () => {
     expect((listed.body.channels as Array<{ id: string }>).map((c) => c.id)).not.toContain(id);
   });
 
+  it('shows a DM in the browser by the person it is with, not by its id', async () => {
+    const token = await installBot(emu, 'chat:write,im:write');
+    const id = ((await api(emu, 'conversations.open', { users: 'U0ACMEMEM2' }, token)).body.channel as { id: string }).id;
+    const page = await (await fetch(`${emu.url}/t/T0ACME0001/c/${id}`)).text();
+    expect(page).toContain('<h1>✉ Katherine Johnson</h1>');
+    expect(page).toContain('<title>✉ Katherine Johnson');
+    expect(page).not.toContain(`#${id}`);
+  });
+
   it('refuses unknown users, bots and group DMs', async () => {
     const token = await installBot(emu, 'chat:write,im:write');
     expect((await api(emu, 'conversations.open', { users: 'U0NOBODY1' }, token)).body.error).toBe('user_not_found');

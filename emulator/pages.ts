@@ -29,14 +29,14 @@ export function channelPage(state: EmulatorState, ws: Workspace, channel: SlackC
   const body = html`<div class="layout">
     <nav class="channels" aria-label="Channels"><h2>${ws.name}</h2>${channelList(ws, channel.id)}</nav>
     <div>${bannerHtml(banner)}${actAs(ws, as, base)}${modalDialog(state, ws, as)}
-      <h1>${channel.isPrivate ? '🔒' : '#'}${channel.name}${channel.isArchived ? html` <span class="meta">(archived)</span>` : ''}</h1>
-      <p class="meta">${channel.purpose} · ${channel.members.has(ws.botUserId) ? `${APP_NAME} is a member` : `${APP_NAME} is not a member`}</p>
+      <h1>${channelLabel(ws, channel)}${channel.isArchived ? html` <span class="meta">(archived)</span>` : ''}</h1>
+      <p class="meta">${channel.imUser ? `Direct message with ${APP_NAME}` : `${channel.purpose} · ${channel.members.has(ws.botUserId) ? `${APP_NAME} is a member` : `${APP_NAME} is not a member`}`}</p>
       <section aria-label="Messages">${topLevel.length === 0 ? html`<p class="meta">No messages yet.</p>` : ''}
       ${topLevel.map((m) => html`${messageHtml(state, ws, m, base, as)}<div class="thread">${messages.filter((r) => r.threadTs === m.ts).map((r) => messageHtml(state, ws, r, base, as))}</div>`)}
       </section>
       ${ephemeral.map((e) => html`<div class="message ephemeral" aria-label="Only visible to you"><div class="avatar">${APP_NAME[0]}</div><div><div class="meta"><strong>${APP_NAME}</strong> · Only visible to you</div>${e.blocks ? renderBlocks(e.blocks, { userName: (id) => displayNameOf(ws, id) }) : renderMrkdwn(e.text, (id) => displayNameOf(ws, id))}</div></div>`)}
     </div></div>`;
-  return page(`#${channel.name}`, body);
+  return page(channelLabel(ws, channel), body);
 }
 
 /** homePage shows a user's App Home view, with any modal the app opened for them. */
@@ -96,7 +96,13 @@ function bannerHtml(banner?: string): SafeHtml {
 function channelList(ws: Workspace, current?: string): SafeHtml {
   return html`<ul>${ws.channels
     .filter((c) => !c.isPrivate || c.members.size > 0)
-    .map((c) => html`<li><a href="/t/${ws.id}/c/${c.id}"${new SafeHtml(c.id === current ? ' aria-current="page"' : '')}>${c.imUser ? `✉ ${ws.users.find((u) => u.id === c.imUser)?.realName ?? c.name}` : `${c.isPrivate ? '🔒' : '#'}${c.name}`}${c.isArchived ? ' (archived)' : ''}</a></li>`)}</ul>`;
+    .map((c) => html`<li><a href="/t/${ws.id}/c/${c.id}"${new SafeHtml(c.id === current ? ' aria-current="page"' : '')}>${channelLabel(ws, c)}${c.isArchived ? ' (archived)' : ''}</a></li>`)}</ul>`;
+}
+
+// A direct message is shown by the person it is with, as Slack does; other conversations by their name.
+function channelLabel(ws: Workspace, channel: SlackChannel): string {
+  if (channel.imUser) return `✉ ${ws.users.find((u) => u.id === channel.imUser)?.realName ?? channel.name}`;
+  return `${channel.isPrivate ? '🔒' : '#'}${channel.name}`;
 }
 
 /** humans lists a workspace's people (not bots). */

@@ -3,7 +3,8 @@ import { expect, type Page } from '@playwright/test';
 import { EMULATOR_URL } from './ports';
 
 /** ACME and GLOBEX are the emulator's sandbox workspaces and some of their people. */
-export const ACME = { id: 'T0ACME0001', name: 'Acme Sandbox', owner: 'U0ACMEOWN1', admin: 'U0ACMEADM1', member: 'U0ACMEMEM1' };
+// adminName and memberName are the emulator's display names of admin and member, as the dashboard shows people.
+export const ACME = { id: 'T0ACME0001', name: 'Acme Sandbox', owner: 'U0ACMEOWN1', admin: 'U0ACMEADM1', adminName: 'grace', member: 'U0ACMEMEM1', memberName: 'alan.t' };
 export const GLOBEX = { id: 'T0GLOBEX01', name: 'Globex Sandbox', owner: 'U0GLBXOWN1', member: 'U0GLBXMEM1' };
 
 /** approveOnSlack picks the workspace and person on the emulator's consent page and clicks Allow. */

@@ -18,7 +18,7 @@ test('edit a schedule (a layer changed, a layer added, an override removed) and 
   await form.getByRole('button', { name: 'Create schedule' }).click();
   await expect(form.getByText(`Created the schedule “${name}”.`)).toBeVisible();
   const card = page.getByTestId('schedule').filter({ hasText: name });
-  await expect(card.getByTestId('on-call-now')).toContainText(`On call now: ${ACME.member}`);
+  await expect(card.getByTestId('on-call-now')).toContainText(`On call now: ${ACME.memberName}`);
 
   // Edit layer 1: weekly, another person, another zone; a bad time zone first is refused under its field.
   await card.getByText('Edit layer 1').click();
@@ -31,8 +31,8 @@ test('edit a schedule (a layer changed, a layer added, an override removed) and 
   await edit.getByLabel(/Participants/).fill(ACME.admin);
   await edit.getByRole('button', { name: 'Save layer 1' }).click();
   await expect(card.getByTestId('rotation').first()).toContainText(`Layer 1: Weekly from`);
-  await expect(card.getByTestId('rotation').first()).toContainText(`(America/New_York): ${ACME.admin}`);
-  await expect(card.getByTestId('on-call-now')).toContainText(`On call now: ${ACME.admin}`);
+  await expect(card.getByTestId('rotation').first()).toContainText(`(America/New_York): ${ACME.adminName}`);
+  await expect(card.getByTestId('on-call-now')).toContainText(`On call now: ${ACME.adminName}`);
 
   // Add a second layer: it wins where it has someone (always, here).
   await card.getByText('Add a layer').click();
@@ -63,13 +63,13 @@ test('edit a schedule (a layer changed, a layer added, an override removed) and 
   await card.getByText('Edit layer 2').click();
   await screenshotPage(page, 'on-call-editing');
   page.once('dialog', (dialog) => void dialog.accept());
-  await card.getByRole('button', { name: `Remove the override of ${ACME.member}` }).click();
+  await card.getByRole('button', { name: `Remove the override of ${ACME.memberName}` }).click();
   await expect(card.getByTestId('override')).toHaveCount(0);
   // Removing layer 2 puts layer 1's person back on call.
   page.once('dialog', (dialog) => void dialog.accept());
   await card.getByRole('button', { name: 'Remove layer 2' }).click();
   await expect(card.getByTestId('rotation')).toHaveCount(1);
-  await expect(card.getByTestId('on-call-now')).toContainText(`On call now: ${ACME.admin}`);
+  await expect(card.getByTestId('on-call-now')).toContainText(`On call now: ${ACME.adminName}`);
 
   // A policy, then edited: its step 1 now pages two users, a third step added.
   await page.goto(`/w/${ACME.id}/escalation`);
@@ -91,7 +91,7 @@ test('edit a schedule (a layer changed, a layer added, an override removed) and 
   await editPolicy.getByLabel('Repeat the whole policy (times)').fill('1');
   await editPolicy.getByRole('button', { name: 'Save policy' }).click();
   await expect(editPolicy.getByText(`Saved the policy “${policyName}”.`)).toBeVisible();
-  await expect(policy).toContainText(`After 2 min unacknowledged: notify user ${ACME.member}, user ${ACME.admin}`);
+  await expect(policy).toContainText(`After 2 min unacknowledged: notify @${ACME.memberName}, @${ACME.adminName}`);
   await expect(policy).toContainText('After 20 min unacknowledged: notify @here');
   await expect(policy).toContainText('Then repeats 1 more time.');
   await screenshotPage(page, 'escalation-editing');

@@ -36,7 +36,7 @@ test('set up a schedule and an escalation policy in the dashboard, and watch an 
   await card.getByLabel('From (UTC)').fill(inAnHour(0));
   await card.getByLabel('To (UTC)').fill(inAnHour(3));
   await card.getByRole('button', { name: 'Add override' }).click();
-  await expect(card).toContainText(`Override: ${ACME.admin}`);
+  await expect(card).toContainText(`Override: ${ACME.adminName}`);
   await expect(card.getByRole('button', { name: 'Copy calendar URL' })).toBeVisible();
   await screenshotPage(page, 'on-call-schedules');
 
@@ -60,7 +60,7 @@ test('set up a schedule and an escalation policy in the dashboard, and watch an 
   await expect(policyForm.getByText(`Created the policy “${policyName}”.`)).toBeVisible();
   const policy = page.getByTestId('policy').filter({ hasText: policyName });
   await expect(policy).toContainText(`After 0 min unacknowledged: notify on call of ${name}`);
-  await expect(policy).toContainText(`After 15 min unacknowledged: notify user ${ACME.admin}`);
+  await expect(policy).toContainText(`After 15 min unacknowledged: notify @${ACME.adminName}`);
   await screenshotPage(page, 'escalation-policies');
 
   // A route picks the policy in the routes form; an alert sent to it pages the on-call person by DM.

@@ -81,3 +81,29 @@ export async function slackUserName(teamId: string, slackUserId: string, fallbac
   if (!profile) return known?.displayName ?? fallback ?? slackUserId;
   return (await storeMember(teamId, slackUserId, known, profile, { fallbackName: fallback })).displayName;
 }
+
+/** Pages look up at most this many unknown people in Slack per view; the rest show their ids until a later view. */
+const MAX_LOOKUPS_PER_VIEW = 20;
+
+/**
+ * memberNames maps Slack user ids to display names for pages that show people (on-call schedules, escalation
+ * steps): from the users table, and for people Klaxon has not seen yet (or not for a day) from users.info,
+ * remembered there. An id Slack does not know stays as it is.
+ */
+export async function memberNames(teamId: string, slackUserIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(slackUserIds)];
+  const known = await db().user.findMany({ where: { workspaceId: teamId, slackUserId: { in: ids } } });
+  const byId = new Map(known.map((user) => [user.slackUserId, user]));
+  const names = new Map(known.map((user) => [user.slackUserId, user.displayName]));
+  const stale = ids.filter((id) => {
+    const user = byId.get(id);
+    return !user || Date.now() - user.updatedAt.getTime() >= NAME_FRESH_MS;
+  });
+  await Promise.all(
+    stale.slice(0, MAX_LOOKUPS_PER_VIEW).map(async (id) => {
+      const profile = await fetchProfile(teamId, id, CLICK_TIMEOUT_MS);
+      if (profile) names.set(id, (await storeMember(teamId, id, byId.get(id) ?? null, profile, {})).displayName);
+    }),
+  );
+  return names;
+}

@@ -1,5 +1,6 @@
 // On-call schedules of a workspace: CRUD (admins; every query scoped by workspace), and who is on call for
 // one of them. The rotations and overrides are stored as JSON in the domain's shapes (./on-call.ts).
+import { memberNames } from '../auth/members';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -170,7 +171,6 @@ export async function scheduleCalendar(scheduleId: string, token: string): Promi
   if (!schedule) throw new AppError('not_found', 'No such calendar.');
   const from = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
   const segments = timeline(specOf(schedule), from, new Date(from.getTime() + CALENDAR_DAYS * 86_400_000));
-  const members = await db().user.findMany({ where: { workspaceId: schedule.workspaceId }, select: { slackUserId: true, displayName: true } });
-  const names = new Map(members.map((member) => [member.slackUserId, member.displayName]));
+  const names = await memberNames(schedule.workspaceId, segments.flatMap((segment) => (segment.user ? [segment.user] : [])));
   return renderCalendar(schedule, segments, (user) => names.get(user) ?? user);
 }

@@ -2,7 +2,7 @@
 // (slackUserName), so users.info is asked at most once a day per person whichever path asks first.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
-import { slackUserName, syncMember } from '@/lib/auth/members';
+import { memberNames, slackUserName, syncMember } from '@/lib/auth/members';
 import { db, disconnectDb } from '@/lib/db';
 import { installWorkspace } from '../support/install-flow';
 import { startSandboxSlack, type SandboxWorkspaces } from '../support/slack-sandbox';
@@ -53,5 +53,20 @@ describe('Slack profile cache', () => {
     await ageMember('U0ACMEADM1', 25);
     emulator.state.failNext('users.info', { status: 500 });
     expect(await slackUserName(teamId, 'U0ACMEADM1', 'someone')).toBe('grace');
+  });
+
+  it('names the people a page shows: known ones from the table, others from Slack once, unknown ids as they are', async () => {
+    await db().user.deleteMany({ where: { workspaceId: teamId, slackUserId: { in: ['U0ACMEMEM1', 'U0ACMEMEM2'] } } });
+    await syncMember({ teamId, slackUserId: 'U0ACMEMEM2' });
+    emulator.state.clearCalls();
+
+    const names = await memberNames(teamId, ['U0ACMEMEM1', 'U0ACMEMEM2', 'U0ACMEMEM1', 'U0NOBODY00']);
+    expect(Object.fromEntries(names)).toEqual({ U0ACMEMEM1: 'alan.t', U0ACMEMEM2: 'kj' });
+    // alan looked up once (not twice for the repeat), kj from the table, the unknown id asked and not found.
+    expect(emulator.state.calls('users.info').map((call) => call.params.user).sort()).toEqual(['U0ACMEMEM1', 'U0NOBODY00']);
+
+    emulator.state.clearCalls();
+    expect((await memberNames(teamId, ['U0ACMEMEM1'])).get('U0ACMEMEM1')).toBe('alan.t');
+    expect(lookups()).toBe(0);
   });
 });

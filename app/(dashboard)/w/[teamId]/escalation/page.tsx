@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionForm, DeleteButton, type FieldSpec } from '@/app/(dashboard)/components/action-form';
+import { memberNames } from '@/lib/auth/members';
+import { channelNames } from '@/lib/channels/channel-names';
 import { db } from '@/lib/db';
 import { listEscalationPolicies, stepsOf } from '@/lib/escalation/policies';
 import { MAX_FORM_STEPS, stepRows, type StepRow } from '@/lib/escalation/policy-form';
@@ -37,8 +39,25 @@ export default async function EscalationPage({ params }: { params: Promise<{ tea
     db().route.findMany({ where: { workspaceId: teamId, escalationPolicyId: { not: null } }, select: { name: true, escalationPolicyId: true } }),
   ]);
   const scheduleNames = new Map(schedules.map((schedule) => [schedule.id, schedule.name]));
-  const describe = (target: EscalationTarget) =>
-    target.type === 'here' ? '@here' : target.type === 'schedule' ? `on call of ${scheduleNames.get(target.id) ?? 'a deleted schedule'}` : `${target.type.replace('_', ' ')} ${target.id}`;
+  const targets = policies.flatMap((policy) => stepsOf(policy).flatMap((step) => step.targets));
+  const [people, channels] = await Promise.all([
+    memberNames(teamId, targets.flatMap((target) => (target.type === 'user' ? [target.id] : []))),
+    channelNames(scope, targets.flatMap((target) => (target.type === 'channel' ? [target.id] : []))),
+  ]);
+  const describe = (target: EscalationTarget) => {
+    switch (target.type) {
+      case 'here':
+        return '@here';
+      case 'schedule':
+        return `on call of ${scheduleNames.get(target.id) ?? 'a deleted schedule'}`;
+      case 'user':
+        return `@${people.get(target.id) ?? target.id}`;
+      case 'channel':
+        return `#${channels.get(target.id) ?? target.id}`;
+      case 'user_group':
+        return `user group ${target.id}`;
+    }
+  };
   return (
     <>
       <h1>Escalation</h1>

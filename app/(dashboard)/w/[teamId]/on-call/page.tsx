@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ActionForm, ConfirmButton, DeleteButton, type FieldSpec } from '@/app/(dashboard)/components/action-form';
 import { CopyButton } from '@/app/(dashboard)/components/copy-button';
 import { When } from '@/app/(dashboard)/components/when';
-import { db } from '@/lib/db';
+import { memberNames } from '@/lib/auth/members';
 import { calendarUrl } from '@/lib/oncall/calendar-feed';
 import { timeline, whoIsOnCall, type Rotation } from '@/lib/oncall/on-call';
 import { listSchedules, specOf } from '@/lib/oncall/schedules';
@@ -44,8 +44,13 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
   const { scope } = await dashboardContext(teamId);
   const admin = scope.role === 'admin';
   const schedules = await listSchedules(scope);
-  const members = await db().user.findMany({ where: { workspaceId: teamId }, select: { slackUserId: true, displayName: true } });
-  const names = new Map(members.map((member) => [member.slackUserId, member.displayName]));
+  const names = await memberNames(
+    teamId,
+    schedules.flatMap((schedule) => {
+      const spec = specOf(schedule);
+      return [...spec.rotations.flatMap((rotation) => rotation.participants), ...spec.overrides.map((override) => override.user)];
+    }),
+  );
   const nameOf = (user: string | null) => (user ? (names.get(user) ?? user) : 'nobody');
   const now = new Date();
   const start = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
