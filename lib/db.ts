@@ -28,7 +28,10 @@ function connection(): { prisma: PrismaClient; pool: pg.Pool } {
     const pool = new pg.Pool({ connectionString: url, max: 16, options: '-c TimeZone=UTC -c plan_cache_mode=force_generic_plan' });
     // An idle connection the server closed (a restart, a failover, an administrator) is dropped from the pool and
     // replaced on next use; unheard, the pool's 'error' event would end the process.
-    pool.on('error', (error) => log().warn({ err: error }, 'An idle database connection was closed; it will be replaced'));
+    // While the pool is closing, a server going away too (the embedded PostgreSQL stopping after it) is expected.
+    pool.on('error', (error) => {
+      if (!pool.ending) log().warn({ err: error }, 'An idle database connection was closed; it will be replaced');
+    });
     holder.klaxonDb = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   return holder.klaxonDb;
@@ -66,6 +69,16 @@ export async function disconnectDb(): Promise<void> {
   holder.klaxonDb = undefined;
   if (open) {
     await open.prisma.$disconnect();
-    await open.pool.end().catch(() => undefined);
+    await endPool(open.pool);
   }
+}
+
+// pool.end() resolves once it has asked its idle connections to close, not when they have: wait for that too
+// (bounded), so that a database stopped next does not cut them off mid-goodbye (Ctrl-C then printed one
+// "terminating connection due to administrator command" per idle connection).
+async function endPool(pool: pg.Pool): Promise<void> {
+  const closed: Array<Promise<void>> = [];
+  pool.on('remove', (client: pg.PoolClient) => closed.push(new Promise((resolve) => client.once('end', () => resolve()))));
+  await pool.end().catch(() => undefined);
+  await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
 }
