@@ -2,7 +2,7 @@
 // transaction, shared with the other alerts of the same moment: see store-alerts.ts) before the caller gets its
 // 202. A trigger whose dedup key matches an open alert bumps that alert's occurrences and marks its posted
 // messages for an update instead of posting again.
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import type { WorkspaceScope } from '../auth/workspace-scope';
 import type { AlertInput, AlertTriggerInput } from '../schemas/alert';
 import { onCallForPolicy } from '../escalation/escalation';
@@ -21,7 +21,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
   const plan = routeAlert(input, config);
   // A silenced alert is stored with its routes but no deliveries; the silence's end posts it if still open.
   const silence = config.silences.length > 0 ? findSilence(input, config.silences, new Date()) : null;
-  const id = randomUUID();
+  const id = timeOrderedId();
   const actor = actorOf(scope);
   // A silenced alert pages nobody: a silence is there to keep people from being notified.
   const escalationPolicyId = silence ? null : (plan.routes.find((route) => route.escalationPolicyId)?.escalationPolicyId ?? null);
@@ -45,7 +45,7 @@ async function trigger(scope: WorkspaceScope, input: AlertTriggerInput): Promise
     deliveries: silence ? [] : plan.deliveries,
     silenceId: silence?.id ?? null,
     groupKey: input.groupKey ?? null,
-    activityId: randomUUID(),
+    activityId: timeOrderedId(),
     actor: { type: actor.type, id: actor.id, name: actor.name, via: viaOf(scope) },
   });
 }

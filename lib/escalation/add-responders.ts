@@ -1,7 +1,7 @@
 // "Add responders…": someone pages more people on an open alert now, outside its escalation policy — a person
 // or whoever is on call for a schedule. They are notified as an escalation step notifies (a DM each and a
 // mention in every thread of the alert), and the request is an entry of the alert's timeline.
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import type { Actor } from '../alerts/actor';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -35,7 +35,7 @@ export async function addResponders(request: ResponderRequest): Promise<{ paged:
     const paged = recipients.mentions.length ? recipients.mentions.join(', ') : 'nobody';
     const gaps = recipients.gaps.length ? ` (${recipients.gaps.join('; ')})` : '';
     const by = request.actor.slackUserId ? `<@${request.actor.slackUserId}>` : request.actor.name;
-    const activityId = randomUUID();
+    const activityId = timeOrderedId();
     await tx.alertActivity.create({
       data: {
         id: activityId,

@@ -2,7 +2,7 @@
 // next). Only this module reads or writes the jobs table. A job's key is unique, so scheduling one step twice
 // schedules it once; a worker runs a job's handler and marks it done in one transaction, so a step that ran
 // never runs again, while one whose worker died (SIGKILL, restart) is run again when its lease ends.
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import type { z } from 'zod';
 import { db, sql } from '../db';
 import type { Tx } from './deliveries';
@@ -47,7 +47,7 @@ export interface JobHandler<P = unknown> {
 export async function scheduleJob(tx: Tx, job: NewJob): Promise<boolean> {
   const inserted = await tx.$executeRaw`
     INSERT INTO jobs (id, kind, key, workspace_id, alert_id, run_at, payload)
-    VALUES (${`job_${randomUUID()}`}, ${job.kind}, ${job.key}, ${job.workspaceId ?? null}, ${job.alertId ?? null}, ${job.runAt},
+    VALUES (${`job_${timeOrderedId()}`}, ${job.kind}, ${job.key}, ${job.workspaceId ?? null}, ${job.alertId ?? null}, ${job.runAt},
             ${JSON.stringify(job.payload ?? {})}::jsonb)
     ON CONFLICT (key) DO NOTHING`;
   return inserted === 1;
@@ -159,7 +159,7 @@ export function intakeJobsSql(name: string, source: string): string {
 export async function rescheduleJob(tx: Tx, job: NewJob): Promise<boolean> {
   const touched = await tx.$executeRaw`
     INSERT INTO jobs (id, kind, key, workspace_id, alert_id, run_at, payload)
-    VALUES (${`job_${randomUUID()}`}, ${job.kind}, ${job.key}, ${job.workspaceId ?? null}, ${job.alertId ?? null}, ${job.runAt},
+    VALUES (${`job_${timeOrderedId()}`}, ${job.kind}, ${job.key}, ${job.workspaceId ?? null}, ${job.alertId ?? null}, ${job.runAt},
             ${JSON.stringify(job.payload ?? {})}::jsonb)
     ON CONFLICT (key) DO UPDATE SET run_at = EXCLUDED.run_at WHERE jobs.state = 'pending'`;
   return touched === 1;

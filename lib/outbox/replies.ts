@@ -1,6 +1,6 @@
 // Thread replies ("Acknowledged by @ada") under alert messages, and reactions on them (✅ on resolve). Only this module reads or writes the
 // thread_replies table. A reply waits until its parent message is posted; then workers lease it like a delivery.
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../ids';
 import { sql } from '../db';
 import type { Tx } from './deliveries';
 
@@ -25,7 +25,7 @@ export type ReplyWeight = 'status' | 'event';
  */
 export async function enqueueReplies(tx: Tx, workspaceId: string, deliveryIds: string[], text: string, weight: ReplyWeight = 'event'): Promise<void> {
   if (deliveryIds.length === 0) return;
-  const ids = deliveryIds.map(() => `rpl_${randomUUID()}`);
+  const ids = deliveryIds.map(() => `rpl_${timeOrderedId()}`);
   // The channel's route is the first of the alert's routes (by position) that posts there, as in matchRoutes.
   await tx.$executeRaw`
     INSERT INTO thread_replies (id, workspace_id, delivery_id, text, next_attempt_at, created_at)
@@ -43,7 +43,7 @@ export async function enqueueReplies(tx: Tx, workspaceId: string, deliveryIds: s
 /** enqueueReactions queues a reaction (an emoji name) on each of the given deliveries' messages. */
 export async function enqueueReactions(tx: Tx, workspaceId: string, deliveryIds: string[], name: string): Promise<void> {
   if (deliveryIds.length === 0) return;
-  const ids = deliveryIds.map(() => `rct_${randomUUID()}`);
+  const ids = deliveryIds.map(() => `rct_${timeOrderedId()}`);
   await tx.$executeRaw`
     INSERT INTO thread_replies (id, workspace_id, delivery_id, text, reaction, next_attempt_at, created_at)
     SELECT r.id, ${workspaceId}, r.delivery_id, '', ${name}, now(), now() FROM unnest(${ids}::text[], ${deliveryIds}::text[]) AS r(id, delivery_id)`;
