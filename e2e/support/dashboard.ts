@@ -1,5 +1,5 @@
 // Steps through Klaxon's dashboard sections, shared by the e2e/ui/dashboard-*.spec.ts stories.
-import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type APIResponse, type Locator, type Page } from '@playwright/test';
 
 /** VIEWPORTS are the widths every dashboard page is photographed at. */
 export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
@@ -12,6 +12,16 @@ export async function screenshotPage(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: test.info().outputPath(`${name}-${label}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);
+}
+
+/** expectLinedUp asserts that controls side by side in a row have one height and one top edge (to half a pixel). */
+export async function expectLinedUp(...controls: Locator[]): Promise<void> {
+  const boxes = await Promise.all(controls.map(async (control) => ({ control: control.toString(), box: (await control.boundingBox())! })));
+  const [first, ...rest] = boxes;
+  for (const { control, box } of rest) {
+    expect(Math.abs(box.y - first!.box.y), `${control} starts ${box.y - first!.box.y} px below ${first!.control}`).toBeLessThan(0.5);
+    expect(Math.abs(box.height - first!.box.height), `${control} is ${box.height} px tall, ${first!.control} ${first!.box.height} px`).toBeLessThan(0.5);
+  }
 }
 
 /** createApiKey creates a key on the API keys page and returns the secret shown once. */
