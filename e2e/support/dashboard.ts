@@ -4,12 +4,22 @@ import { expect, test, type APIRequestContext, type APIResponse, type Locator, t
 /** VIEWPORTS are the widths every dashboard page is photographed at. */
 export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
-/** screenshotPage saves full-page screenshots of the current page at desktop and phone widths into the test output. */
+/**
+ * screenshotPage saves full-page screenshots of the current page at desktop and phone widths into the test output,
+ * and asserts that the page fits each width: a wide table or code block scrolls inside its own box, never the page.
+ */
 export async function screenshotPage(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     await page.screenshot({ path: test.info().outputPath(`${name}-${label}.png`), fullPage: true });
+    const overflow = await page.evaluate((width) => {
+      const wider = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > width + 0.5);
+      // The outermost elements that stick out say where to look; their descendants only repeat them.
+      const outermost = wider.filter((element) => !wider.includes(element.parentElement!));
+      return { scrollWidth: document.documentElement.scrollWidth, culprits: outermost.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${element.className}`) };
+    }, size.width);
+    expect(overflow.scrollWidth, `${name} is wider than the ${label} viewport (${size.width} px), scrolls sideways; wider than it: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(size.width);
   }
   if (original) await page.setViewportSize(original);
 }
