@@ -69,7 +69,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
         <section className="card warnings" role="alert" aria-labelledby="token-heading" data-testid="token-failure">
           <h2 id="token-heading">Slack refuses Klaxon’s token</h2>
           <p>
-            Slack answered <code>{tokenProblem.error}</code> to a post at {tokenProblem.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: the bot token of this
+            Slack answered <code>{tokenProblem.error}</code> to a post <When date={tokenProblem.at} />: the bot token of this
             workspace no longer works (revoked, or the app was removed), so nothing reaches Slack. Reinstall Klaxon to get a new token, then retry the
             failed deliveries.
           </p>
