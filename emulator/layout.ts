@@ -40,7 +40,9 @@ const CSS = `
   header.top { background:var(--accent); color:#fff; padding:10px 20px; display:flex; gap:16px; align-items:center; }
   header.top a { color:#fff; }
   main { max-width:960px; margin:0 auto; padding:20px; }
-  .layout { display:grid; grid-template-columns:220px 1fr; gap:20px; }
+  .layout { display:grid; grid-template-columns:220px minmax(0, 1fr); gap:20px; }
+  /* On a phone the channel list goes above the channel, as Slack's app shows one at a time. */
+  @media (max-width: 640px) { main { padding:12px; } .layout { grid-template-columns:minmax(0, 1fr); } nav.channels ul { display:flex; flex-wrap:wrap; gap:2px 4px; } }
   nav.channels ul { list-style:none; padding:0; margin:0; }
   nav.channels a { display:block; padding:2px 6px; border-radius:4px; color:var(--fg); text-decoration:none; }
   nav.channels a[aria-current="page"] { background:#1164a3; color:#fff; }
@@ -57,12 +59,16 @@ const CSS = `
   .context { color:var(--muted); font-size:13px; display:flex; gap:8px; flex-wrap:wrap; align-items:center; }
   .actions { display:flex; gap:8px; flex-wrap:wrap; }
   .actions form, .section-accessory form { display:inline; margin:0; }
+  /* A menu and its Select button stay together, the menu as wide as its options. */
+  .actions form { display:inline-flex; gap:6px; align-items:center; max-width:100%; }
+  .actions select { width:auto; min-width:0; }
   hr.divider { border:0; border-top:1px solid var(--line); }
   button, .btn { font:inherit; font-weight:600; padding:4px 12px; border-radius:4px; border:1px solid #bbb; background:#fff; color:var(--fg); cursor:pointer; }
   button.primary { background:var(--primary); border-color:var(--primary); color:#fff; }
   button.danger { background:#fff; border-color:var(--danger); color:var(--danger); }
   button:focus-visible, a:focus-visible, select:focus-visible, input:focus-visible { outline:3px solid #1264a3; outline-offset:2px; }
-  code { background:#f6f6f6; border:1px solid #e0e0e0; border-radius:3px; padding:0 3px; color:#c01343; font-size:13px; }
+  code { background:#f6f6f6; border:1px solid #e0e0e0; border-radius:3px; padding:0 3px; color:#c01343; font-size:13px; overflow-wrap:anywhere; }
+  .block, .fields > * { overflow-wrap:anywhere; min-width:0; }
   pre { background:#f6f6f6; border:1px solid #e0e0e0; border-radius:4px; padding:8px; white-space:pre-wrap; }
   .banner { padding:10px 14px; border-radius:6px; margin-bottom:16px; }
   .banner.error { background:#fde8ee; border:1px solid var(--danger); }

@@ -1,7 +1,7 @@
 // `npm run seed -- --alerts 100000 [--team T0ACME0001]`: fills a workspace with alert history, to demo the
 // dashboard and measure it at scale. The workspace must be installed already (sandbox: Add to Slack first).
 import { parseArgs } from 'node:util';
-import { db } from '../lib/db';
+import { db, sqlPool } from '../lib/db';
 import { seedAlerts } from '../lib/dev/seed-alerts';
 import { prepareRuntime } from '../lib/runtime/prepare-runtime';
 import { runScript } from './run-script';
@@ -17,7 +17,7 @@ runScript(async () => {
       : await db().workspace.findFirst({ where: { uninstalledAt: null }, orderBy: { createdAt: 'asc' } });
     if (!workspace) throw new Error('No installed workspace: run npm start and click "Add to Slack" first (or pass --team).');
     const started = Date.now();
-    await seedAlerts(workspace.id, count);
+    await seedAlerts(sqlPool(), workspace.id, count);
     console.log(`Seeded ${count} alerts into ${workspace.name} (${workspace.id}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await runtime.stop();

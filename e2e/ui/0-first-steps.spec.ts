@@ -12,6 +12,9 @@ test('an empty overview shows the first steps, ticked as they are done; sandbox 
   await expect(steps.nth(0)).toHaveAttribute('data-done', 'false');
   await expect(page.locator('.topbar').getByRole('link', { name: 'Sandbox: open the Slack emulator' })).toHaveAttribute('href', `${EMULATOR_URL}/`);
   await screenshotPage(page, 'overview-empty');
+  // Empty charts say so in words instead of drawing an empty frame.
+  await expect(page.locator('section[aria-labelledby="open-heading"]')).toContainText('No open alerts.');
+  await expect(page.locator('section[aria-labelledby="daily-heading"]')).toContainText('No alerts in the last 14 days.');
   // Copy: the install time reads like every other time in the dashboard, not a raw ISO string; there is a favicon.
   await expect(page.locator('#install-heading + .facts')).not.toContainText(/\d{4}-\d\d-\d\dT/);
   // A recent time reads relative, the exact time on hover.

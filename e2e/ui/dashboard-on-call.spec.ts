@@ -39,6 +39,9 @@ test('set up a schedule and an escalation policy in the dashboard, and watch an 
   await expect(card).toContainText(`Override: ${ACME.adminName}`);
   await expect(card.getByRole('button', { name: 'Copy calendar URL' })).toBeVisible();
   await screenshotPage(page, 'on-call-schedules');
+  // Times read as the rest of the dashboard's do: each shift's span on hover in UTC, no raw ISO string on the page.
+  await expect(card.getByTestId('timeline').locator('.timeline-segment').first()).toHaveAttribute('title', /^.+: \d{4}-\d\d-\d\d \d\d:\d\d UTC – \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  expect(await card.innerText()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
 
   // A policy paging the schedule's on-call person at once.
   await page.getByRole('link', { name: 'Escalation' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createApiKey, screenshotPage, uniqueName } from '../support/dashboard';
+import { createApiKey, expectLinedUp, screenshotPage, uniqueName } from '../support/dashboard';
 import { ACME, installFromLanding } from '../support/slack-ui';
 
 test('create a route with the channel picker, see it listed, check which routes match, send a test alert, disable and delete it', async ({ page }) => {
@@ -26,6 +26,13 @@ test('create a route with the channel picker, see it listed, check which routes 
   await expect(picker.getByText(/Channels refreshed from Slack: \d+ found/)).toBeVisible();
   await expect(picker.getByRole('checkbox', { name: '#alerts', exact: true })).toBeChecked();
   await screenshotPage(page, 'routes-form');
+  // Controls side by side line up: the matcher's pattern, severity and Check; the form's pairs of fields (a longer
+  // label or hint beside one no longer pushes or stretches the other); the channel search and its Refresh.
+  await expectLinedUp(page.getByLabel('Event type', { exact: true }), page.getByLabel('Severity', { exact: true }), page.getByRole('button', { name: 'Check' }));
+  await expectLinedUp(form.getByLabel('Auto-resolve after N quiet minutes'), form.getByLabel('Remind after N minutes acknowledged'));
+  await expectLinedUp(form.getByLabel('Storm limit (posts per minute per channel)'), form.getByLabel('Thread replies'));
+  await expectLinedUp(form.getByLabel('Group alerts by'), form.getByLabel('Field to group by (for “A field’s value”)'));
+  await expectLinedUp(picker.getByRole('searchbox', { name: 'Search channels' }), picker.getByRole('button', { name: 'Refresh channels' }));
   await form.getByRole('button', { name: 'Create route' }).click();
 
   const item = page.getByTestId('route-item').filter({ hasText: name });

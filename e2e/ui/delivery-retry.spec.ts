@@ -43,6 +43,7 @@ test('a refused token shows on the overview with Reinstall, and Retry sends the 
   await screenshotPage(page, 'alert-retried');
 
   await page.goto(`/w/${GLOBEX.id}`);
-  await page.getByRole('button', { name: /^Retry all \d+ failed$/ }).click();
+  // One is left: the other went out from the alert page.
+  await page.getByRole('button', { name: 'Retry the failed delivery' }).click();
   await expect.poll(async () => (await stateOf(ids[1]!))?.state, { timeout: 15_000 }).toBe('sent');
 });

@@ -12,6 +12,7 @@ import { PERMALINK_PLACEHOLDER } from '../delivery/slack-messages';
 import { signalWork } from '../outbox/signal';
 import { escalateNow, restartEscalation, stopEscalation } from '../escalation/escalation';
 import { actorOf, viaOf, type Actor } from './actor';
+import { snoozedUntilText } from './snooze';
 import { AUTO_RESOLVE_JOB, REMINDER_JOB, scheduleReminder } from './timed-rules';
 import { noteOverviewChange } from '../workspaces/overview-changes';
 
@@ -64,8 +65,7 @@ export function formatDuration(ms: number): string {
 
 function replyText(action: StatusAction, actor: Actor, via: Via, note: string | undefined, alert: Alert, now: Date, snoozedUntil: Date | null): string {
   const who = actor.slackUserId ? `<@${actor.slackUserId}>` : `${actor.name}${via === 'api' ? ' (API)' : ''}`;
-  const until = snoozedUntil ? `<!date^${Math.floor(snoozedUntil.getTime() / 1000)}^{date_short_pretty} {time}|${snoozedUntil.toISOString()}>` : '';
-  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: `Snoozed until ${until}` }[action];
+  const verb = { acknowledge: 'Acknowledged', resolve: 'Resolved', reopen: 'Reopened', snooze: snoozedUntil ? snoozedUntilText(snoozedUntil) : 'Snoozed' }[action];
   const text = `${verb} by ${who}${note ? `: ${note}` : ''}`;
   // A resolution says how long it took and links to the message, to paste into a postmortem or a handover.
   if (action === 'resolve') return `${text} · resolved in ${formatDuration(now.getTime() - alert.createdAt.getTime())} · <${PERMALINK_PLACEHOLDER}|link to this alert>`;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLocal } from '../oncall/zoned-time';
-import { snoozeEnd } from './snooze';
+import { snoozedUntilText, snoozeEnd } from './snooze';
 
 describe('snoozeEnd', () => {
   const now = new Date('2026-03-28T22:30:00Z');
@@ -35,5 +35,13 @@ describe('snoozeEnd', () => {
       }),
       { seed: 1203, numRuns: 200 },
     );
+  });
+});
+
+describe('snoozedUntilText', () => {
+  it("says the end as a Slack date (each reader's clock), with a readable UTC fallback, never an ISO string", () => {
+    const text = snoozedUntilText(new Date('2026-03-29T07:00:00Z'));
+    expect(text).toBe('Snoozed until <!date^1774767600^{date_short_pretty} {time}|2026-03-29 07:00 UTC>');
+    expect(text).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 });

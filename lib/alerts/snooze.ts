@@ -1,5 +1,6 @@
 // How long a snooze lasts: a fixed time, or until 09:00 tomorrow on the clock of the person who snoozed
 // (their Slack time zone), so "tomorrow morning" means their morning, across DST changes too.
+import { slackDate } from '../blocks/slack-date';
 import { fromLocal, isTimeZone, naiveMs, toLocal } from '../oncall/zoned-time';
 
 /** SNOOZE_CHOICES are the snooze durations Slack and the dashboard offer. */
@@ -15,6 +16,14 @@ const DAY = 86_400_000;
 /** isSnoozeChoice says whether `value` names a snooze choice. */
 export function isSnoozeChoice(value: string): value is SnoozeChoice {
   return (SNOOZE_CHOICES as readonly string[]).includes(value);
+}
+
+/**
+ * snoozedUntilText says until when an alert is snoozed, in Slack mrkdwn: each reader sees the end on their own clock
+ * (a "tomorrow 09:00" snooze ends at 09:00 for whoever snoozed it, not at some UTC hour).
+ */
+export function snoozedUntilText(until: Date): string {
+  return `Snoozed until ${slackDate(until)}`;
 }
 
 /** snoozeEnd is when a snooze chosen at `now` ends; `timeZone` (IANA, else UTC) places "09:00 tomorrow". */

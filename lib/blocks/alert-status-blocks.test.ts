@@ -18,3 +18,14 @@ describe('on-call line and Escalate button', () => {
     expect(actionIds(sampleAlert('critical', { escalates: true, status: 'acknowledged' }))).not.toContain('alert_escalate');
   });
 });
+
+describe('status line times', () => {
+  const text = (alert: Parameters<typeof buildStatusLine>[0]) => JSON.stringify(buildStatusLine(alert));
+  it("say when someone acknowledged and until when it is snoozed as Slack dates (each reader's clock), not UTC clock times", () => {
+    const at = new Date('2026-05-01T14:05:00Z');
+    const snoozed = text(sampleAlert('critical', { status: 'acknowledged', acknowledgedBy: { slackUserId: 'U0ADA', name: 'ada', at }, snoozedUntil: new Date('2026-05-02T09:00:00Z') }));
+    expect(snoozed).toContain('Acknowledged by <@U0ADA> at <!date^1777644300^{date_short_pretty} {time}|2026-05-01 14:05 UTC>');
+    expect(snoozed).toContain(':zzz: Snoozed until <!date^1777712400^{date_short_pretty} {time}|2026-05-02 09:00 UTC>');
+    expect(text(sampleAlert('critical', { status: 'resolved', resolvedBy: { name: 'deploy bot', at } }))).toContain('Resolved by deploy bot at <!date^1777644300^');
+  });
+});

@@ -6,7 +6,8 @@ import { escapeMrkdwn, truncate } from './escape-mrkdwn';
 import { isHttpUrl } from './fit-blocks';
 import { MAX_BUTTON_VALUE, MAX_OPTION_VALUE } from './limits';
 import { type AlertActor, type RenderableAlert } from './renderable-alert';
-import { formatUtcTime } from './slack-date';
+import { snoozedUntilText } from '../alerts/snooze';
+import { slackDate } from './slack-date';
 
 /** ACTIONS_BLOCK_ID is the block id of the alert buttons, which interaction handlers look for. */
 export const ACTIONS_BLOCK_ID = 'klaxon_actions';
@@ -28,7 +29,7 @@ export const ALERT_ACTION_IDS = {
 function describeActor(actor: AlertActor): string {
   // A Slack user is mentioned, so Slack shows their current name; anyone else (API key, dashboard) by name.
   const who = actor.slackUserId ? `<@${actor.slackUserId.replace(/[^A-Z0-9]/gi, '')}>` : escapeMrkdwn(actor.name);
-  return `${who} at ${formatUtcTime(actor.at)} UTC`;
+  return `${who} at ${slackDate(actor.at)}`;
 }
 
 /**
@@ -46,7 +47,7 @@ export function buildStatusLine(alert: RenderableAlert): Block | undefined {
   if (alert.status === 'resolved') {
     parts.push(alert.resolvedBy ? `:white_check_mark: Resolved by ${describeActor(alert.resolvedBy)}` : ':white_check_mark: Resolved');
   } else if (alert.snoozedUntil) {
-    parts.push(`:zzz: Snoozed until ${formatUtcTime(alert.snoozedUntil)} UTC`);
+    parts.push(`:zzz: ${snoozedUntilText(alert.snoozedUntil)}`);
   }
   if (parts.length === 0) return undefined;
   return { type: 'context', elements: [{ type: 'mrkdwn', text: parts.join(' · ') }] };

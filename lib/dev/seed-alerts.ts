@@ -1,13 +1,15 @@
 // Fills a workspace with realistic alert history for demos and for measuring the dashboard at scale
 // (`npm run seed -- --alerts 100000`): generated in PostgreSQL with generate_series, in batches.
 import { randomUUID } from 'node:crypto';
-import { sqlPool } from '../db';
+import type pg from 'pg';
 
 const BATCH = 20_000;
 
-/** seedAlerts inserts `count` alerts spread over the last 14 days, with deliveries and activity. */
-export async function seedAlerts(workspaceId: string, count: number): Promise<void> {
-  const pool = sqlPool();
+/**
+ * seedAlerts inserts `count` alerts spread over the last 14 days, with deliveries and activity, through `pool`
+ * (the app's, or a test's own connection to the app's database).
+ */
+export async function seedAlerts(pool: pg.Pool, workspaceId: string, count: number): Promise<void> {
   const { rows: routes } = await pool.query<{ id: string; channel_ids: string[] }>('SELECT id, channel_ids FROM routes WHERE workspace_id = $1', [workspaceId]);
   const routeIds = routes.map((route) => route.id);
   const channel = routes[0]?.channel_ids[0] ?? null;

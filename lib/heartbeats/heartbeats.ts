@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ingestAlert } from '../alerts/ingest-alert';
 import { changeAlertStatusByDedupKey } from '../alerts/lifecycle';
 import { assertAdmin, type WorkspaceScope } from '../auth/workspace-scope';
+import { formatUtcDateTime } from '../blocks/slack-date';
 import { sha256Hex } from '../crypto/hmac';
 import { db } from '../db';
 import { env } from '../env';
@@ -172,7 +173,7 @@ export async function checkHeartbeat(tx: Tx, heartbeatId: string, seq: number): 
     eventType: heartbeat.eventType,
     severity: heartbeat.severity,
     title: `Heartbeat ${heartbeat.name} missed`,
-    description: `No ping since ${heartbeat.lastPingAt!.toISOString()}; expected every ${heartbeat.intervalSeconds} s (grace ${heartbeat.graceSeconds} s). The next ping resolves this alert.`,
+    description: `No ping since ${formatUtcDateTime(heartbeat.lastPingAt!)}; expected every ${heartbeat.intervalSeconds} s (grace ${heartbeat.graceSeconds} s). The next ping resolves this alert.`,
     dedupKey: dedupKeyOf(heartbeat),
     source: 'klaxon-heartbeat',
     fields: { heartbeat: heartbeat.name, interval_seconds: heartbeat.intervalSeconds, grace_seconds: heartbeat.graceSeconds },

@@ -3,7 +3,7 @@
 // goes quiet. The clicked alert itself is left as it is (it is already posted).
 import type { Actor } from '../alerts/actor';
 import { escapeMrkdwn } from '../blocks/escape-mrkdwn';
-import { formatUtcTime } from '../blocks/slack-date';
+import { slackDate } from '../blocks/slack-date';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Silence } from '../generated/prisma/client';
@@ -30,7 +30,7 @@ export async function silenceLikeAlert(workspaceId: string, alertId: string, act
   const deliveries = await db().delivery.findMany({ where: { alertId: alert.id, workspaceId, state: { not: 'dead' } }, select: { id: true } });
   const who = actor.slackUserId ? `<@${actor.slackUserId}>` : actor.name;
   const what = `\`${alert.eventType}\`${alert.source ? ` from \`${escapeMrkdwn(alert.source.replace(/`/g, "'"))}\`` : ''}`;
-  await enqueueReplies(db(), workspaceId, deliveries.map((delivery) => delivery.id), `Silenced for 1 hour by ${who}: new ${what} alerts are stored but not posted until ${formatUtcTime(silence.endsAt)} UTC.`);
+  await enqueueReplies(db(), workspaceId, deliveries.map((delivery) => delivery.id), `Silenced for 1 hour by ${who}: new ${what} alerts are stored but not posted until ${slackDate(silence.endsAt)}.`);
   signalWork('reply');
   return silence;
 }

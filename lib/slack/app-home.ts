@@ -5,6 +5,8 @@ import { SEVERITY_EMOJI } from '../blocks/default-alert-blocks';
 import { ALERT_ACTION_IDS } from '../blocks/alert-status-blocks';
 import { escapeMrkdwn, truncate } from '../blocks/escape-mrkdwn';
 import { MAX_SECTION_TEXT } from '../blocks/limits';
+import { slackDate } from '../blocks/slack-date';
+import type { Alert } from '../generated/prisma/client';
 import { onCallLines } from '../oncall/on-call-summary';
 import { env } from '../env';
 import { processWide } from '../process-wide';
@@ -12,6 +14,26 @@ import { botTokenFor } from './bot-token';
 import { slackClient } from './client';
 
 const MAX_ALERTS = 30;
+
+/** HomeAlert is what the Home tab shows of an open alert. */
+export type HomeAlert = Pick<Alert, 'id' | 'title' | 'eventType' | 'severity' | 'status' | 'createdAt' | 'occurrences'>;
+
+/**
+ * homeAlertBlock is one open alert in the Home tab, with the button that fits its state (`row` keeps its action
+ * id unique in the view); when it came shows on each reader's clock, the fallback in UTC.
+ */
+export function homeAlertBlock(alert: HomeAlert, row: number) {
+  const acknowledged = alert.status === 'acknowledged';
+  const line = `${SEVERITY_EMOJI[alert.severity]} *${escapeMrkdwn(alert.title)}*\n\`${escapeMrkdwn(alert.eventType)}\` · ${acknowledged ? 'acknowledged' : 'triggered'} ${slackDate(alert.createdAt)}${alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}`;
+  return {
+    type: 'section',
+    block_id: `home_${alert.id}`.slice(0, 255),
+    text: { type: 'mrkdwn', text: truncate(line, MAX_SECTION_TEXT) },
+    accessory: acknowledged
+      ? { type: 'button', action_id: `${ALERT_ACTION_IDS.resolve}:${row}`, text: { type: 'plain_text', text: 'Resolve' }, style: 'danger', value: alert.id }
+      : { type: 'button', action_id: `${ALERT_ACTION_IDS.acknowledge}:${row}`, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: alert.id },
+  };
+}
 
 /** appHomeView builds the Home tab for a workspace (at most 100 blocks, as Slack allows for views). */
 export async function appHomeView(teamId: string) {
@@ -30,18 +52,7 @@ export async function appHomeView(teamId: string) {
   ];
   if (alerts.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: No open alerts.' } });
   // Slack wants each action_id once per view: suffix the row; interactions read the part before ':'.
-  for (const [row, alert] of alerts.entries()) {
-    const acknowledged = alert.status === 'acknowledged';
-    const line = `${SEVERITY_EMOJI[alert.severity]} *${escapeMrkdwn(alert.title)}*\n\`${escapeMrkdwn(alert.eventType)}\` · ${acknowledged ? 'acknowledged' : 'triggered'} <!date^${Math.floor(alert.createdAt.getTime() / 1000)}^{date_short_pretty} {time}|${alert.createdAt.toISOString()}>${alert.occurrences > 1 ? ` · seen ${alert.occurrences} times` : ''}`;
-    blocks.push({
-      type: 'section',
-      block_id: `home_${alert.id}`.slice(0, 255),
-      text: { type: 'mrkdwn', text: truncate(line, MAX_SECTION_TEXT) },
-      accessory: acknowledged
-        ? { type: 'button', action_id: `${ALERT_ACTION_IDS.resolve}:${row}`, text: { type: 'plain_text', text: 'Resolve' }, style: 'danger', value: alert.id }
-        : { type: 'button', action_id: `${ALERT_ACTION_IDS.acknowledge}:${row}`, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: alert.id },
-    });
-  }
+  for (const [row, alert] of alerts.entries()) blocks.push(homeAlertBlock(alert, row));
   return { type: 'home' as const, blocks };
 }
 

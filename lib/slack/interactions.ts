@@ -14,7 +14,7 @@ import { slackClient } from './client';
 import { openAlertModal } from './alert-modal';
 import { userTimeZone } from './user-time-zone';
 import { slackUserName } from '../auth/members';
-import { formatUtcTime } from '../blocks/slack-date';
+import { slackDate } from '../blocks/slack-date';
 import { silenceLikeAlert } from '../silences/silence-like-alert';
 import { addResponders } from '../escalation/add-responders';
 import { openRespondersModal, readResponders, RESPONDER_USER_BLOCK, RESPONDERS_CALLBACK } from './responders-modal';
@@ -150,7 +150,7 @@ async function actOnButton(payload: z.infer<typeof blockActionsSchema>): Promise
   if (actionId === ALERT_ACTION_IDS.silence) {
     const name = await slackUserName(teamId, payload.user.id, payload.user.name ?? payload.user.username);
     const silence = await silenceLikeAlert(teamId, alertId, { type: 'slack_user', id: payload.user.id, slackUserId: payload.user.id, name });
-    return tell(`Silenced for 1 hour, until ${formatUtcTime(silence.endsAt)} UTC: new alerts like this one are stored in Klaxon but not posted. Change or end it in the dashboard's Silences page.`);
+    return tell(`Silenced for 1 hour, until ${slackDate(silence.endsAt)}: new alerts like this one are stored in Klaxon but not posted. Change or end it in the dashboard's Silences page.`);
   }
   if (actionId === ALERT_ACTION_IDS.resolveWithNote) {
     if (payload.trigger_id) await openNoteModal(teamId, payload.trigger_id, alertId);

@@ -90,6 +90,8 @@ describe('heartbeats', () => {
     await hoursPass(id, 0.1); // 66 minutes: missed
     const alert = await waitFor(() => openAlert(id), 10_000, 'the heartbeat alert');
     expect(alert).toMatchObject({ eventType: 'heartbeat.missed', severity: 'critical', title: 'Heartbeat billing cron missed', status: 'triggered' });
+    // The description is read in Slack and the dashboard: the last ping as people read a time, not an ISO string.
+    expect(alert?.description).toMatch(/^No ping since \d{4}-\d\d-\d\d \d\d:\d\d UTC; expected every 3600 s/);
     await waitFor(async () => (await callApi(heartbeat.GET, `/api/v1/heartbeats/${id}`, { key, params: { id } })).json.status === 'down', 5_000, 'down');
     await waitFor(() => emulator.state.messages(ALERTS).some((m) => JSON.stringify(m.blocks ?? []).includes('Heartbeat billing cron missed')), 10_000, 'posted to the route');
 

@@ -282,7 +282,7 @@ describe('the Silence 1h button', () => {
     const silence = await db().silence.findFirstOrThrow({ where: { workspaceId: workspaces.acme.id, eventType: 'check.flap' } });
     expect(silence).toMatchObject({ source: 'probe-7', severities: [], createdByType: 'slack_user', createdById: 'U0ACMEMEM1' });
     expect(silence.endsAt.getTime() - silence.startsAt.getTime()).toBe(3_600_000);
-    expect(emulator.state.ephemeralMessages(ALERTS, 'U0ACMEMEM1').at(-1)?.text).toMatch(/^Silenced for 1 hour, until \d\d:\d\d UTC/);
+    expect(emulator.state.ephemeralMessages(ALERTS, 'U0ACMEMEM1').at(-1)?.text).toMatch(/^Silenced for 1 hour, until <!date\^\d+\^\{date_short_pretty\} \{time\}\|\d{4}-\d\d-\d\d \d\d:\d\d UTC>:/);
     await waitFor(() => emulator.state.calls('chat.postMessage').some((c) => c.params.thread_ts === delivery.messageTs && String(c.params.text).startsWith('Silenced for 1 hour by <@U0ACMEMEM1>')), 10_000, 'thread reply');
 
     const again = await trigger('flappy check again', { eventType: 'check.flap', source: 'probe-7' });

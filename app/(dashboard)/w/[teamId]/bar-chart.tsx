@@ -1,4 +1,5 @@
-// A small, dependency-free SVG bar chart (server-rendered), with the numbers also in a table for screen readers.
+// A small, dependency-free bar chart in HTML and CSS (server-rendered), with the numbers also in a table for
+// screen readers. Not an SVG stretched to the card: that squeezed its text to half width on a phone.
 
 /** Bar is one labelled value, drawn in an optional colour. */
 export interface Bar {
@@ -8,48 +9,45 @@ export interface Bar {
   title?: string;
 }
 
-/** BarChart draws bars side by side with their values; `format` renders a value as text. */
-export function BarChart({ bars, caption, format = String }: { bars: Bar[]; caption: string; format?: (value: number) => string }) {
-  const width = 600;
-  const height = 180;
-  const gap = 6;
-  const top = 18;
-  const bottom = 26;
+/**
+ * BarChart draws bars side by side with their values (`format` renders a value as text); with `empty` and no
+ * bar above zero it says that instead of drawing an empty frame.
+ */
+export function BarChart({ bars, caption, format = String, empty }: { bars: Bar[]; caption: string; format?: (value: number) => string; empty?: string }) {
+  if (empty !== undefined && bars.every((bar) => bar.value <= 0)) return <p className="muted chart-empty">{empty}</p>;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const barWidth = (width - gap * (bars.length + 1)) / Math.max(1, bars.length);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={caption} preserveAspectRatio="none">
-        {bars.map((bar, i) => {
-          const h = ((height - top - bottom) * bar.value) / max;
-          const x = gap + i * (barWidth + gap);
-          const y = height - bottom - h;
-          return (
-            <g key={`${bar.label}-${i}`}>
-              <title>{bar.title ?? `${bar.label}: ${format(bar.value)}`}</title>
-              <rect x={x} y={y} width={barWidth} height={Math.max(h, bar.value > 0 ? 2 : 0)} rx={3} fill={bar.color ?? 'var(--accent)'} />
-              <text x={x + barWidth / 2} y={y - 4} textAnchor="middle" className="chart-value">
-                {bar.value > 0 ? format(bar.value) : ''}
-              </text>
-              <text x={x + barWidth / 2} y={height - 8} textAnchor="middle" className="chart-label">
-                {bar.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div className="chart-bars" aria-hidden="true">
+        {bars.map((bar, i) => (
+          <div key={`${bar.label}-${i}`} className="chart-bar" title={bar.title ?? `${bar.label}: ${format(bar.value)}`}>
+            <div className="chart-plot">
+              {bar.value > 0 && (
+                // At least 2 px, so that a small value next to a large one still shows.
+                <div className="chart-fill" style={{ height: `max(2px, ${(100 * bar.value) / max}%)`, background: bar.color ?? 'var(--accent)' }}>
+                  <span className="chart-value">{format(bar.value)}</span>
+                </div>
+              )}
+            </div>
+            <span className="chart-label">{bar.label}</span>
+          </div>
+        ))}
+      </div>
       <figcaption>{caption}</figcaption>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <tbody>
-          {bars.map((bar, i) => (
-            <tr key={`${bar.label}-row-${i}`}>
-              <th scope="row">{bar.title ?? bar.label}</th>
-              <td>{format(bar.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A table is never narrower than its text: hidden inside a block, or it widens the page on a phone. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{caption}</caption>
+          <tbody>
+            {bars.map((bar, i) => (
+              <tr key={`${bar.label}-row-${i}`}>
+                <th scope="row">{bar.title ?? bar.label}</th>
+                <td>{format(bar.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { When } from '@/app/(dashboard)/components/when';
+import { channelNames } from '@/lib/channels/channel-names';
 import { FRESH_MS, overviewStats } from '@/lib/workspaces/overview-stats';
 import { firstSteps, isDone } from '@/lib/workspaces/first-steps';
 import { tokenFailure } from '@/lib/workspaces/token-health';
@@ -25,6 +26,10 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
     { done: steps.route, text: 'Add a route', href: `/w/${teamId}/routes`, hint: 'pick which event types and severities go to which channels' },
     { done: steps.acknowledgedInSlack, text: 'Acknowledge an alert in Slack', href: null, hint: 'click Acknowledge on the alert message in the channel' },
   ];
+  const names = await channelNames(
+    scope,
+    stats.deliveries.recentProblems.map((problem) => problem.channelId),
+  );
   const tokenProblem = workspace.uninstalledAt ? null : await tokenFailure(scope.workspaceId, workspace.installedAt);
   const isAdmin = scope.role === 'admin';
   const base = `/w/${teamId}`;
@@ -34,7 +39,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
     ...stats.routeWarnings.map(
       (warning) => `Route “${warning.routeName}” points at ${warning.channelName ? `#${warning.channelName}` : warning.channelId}: ${warning.problem}.`,
     ),
-    ...(stats.unroutedRecently > 0 ? [`${stats.unroutedRecently} alert(s) in the last 14 days matched no route.`] : []),
+    ...(stats.unroutedRecently > 0 ? [`${stats.unroutedRecently === 1 ? '1 alert' : `${stats.unroutedRecently} alerts`} in the last 14 days matched no route.`] : []),
   ];
   return (
     <>
@@ -64,7 +69,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
         <section className="card warnings" role="alert" aria-labelledby="token-heading" data-testid="token-failure">
           <h2 id="token-heading">Slack refuses Klaxon’s token</h2>
           <p>
-            Slack answered <code>{tokenProblem.error}</code> to a post at {tokenProblem.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: the bot token of this
+            Slack answered <code>{tokenProblem.error}</code> to a post <When date={tokenProblem.at} />: the bot token of this
             workspace no longer works (revoked, or the app was removed), so nothing reaches Slack. Reinstall Klaxon to get a new token, then retry the
             failed deliveries.
           </p>
@@ -94,13 +99,14 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
           </h2>
           <BarChart
             caption="Open alerts by severity"
+            empty="No open alerts."
             bars={stats.openBySeverity.map((row) => ({ label: row.severity, value: row.count, color: SEVERITY_COLOR[row.severity] }))}
           />
           <a href={`${base}/alerts?status=triggered,acknowledged`}>See open alerts</a>
         </section>
         <section className="card" aria-labelledby="daily-heading">
           <h2 id="daily-heading">Alerts per day</h2>
-          <BarChart caption="Alerts per day, last 14 days (UTC)" bars={stats.perDay.map((row) => ({ label: row.day.slice(8), value: row.count, title: row.day }))} />
+          <BarChart caption="Alerts per day, last 14 days (UTC)" empty="No alerts in the last 14 days." bars={stats.perDay.map((row) => ({ label: row.day.slice(8), value: row.count, title: row.day }))} />
         </section>
         <section className="card" aria-labelledby="mtta-heading">
           <h2 id="mtta-heading">Mean time to acknowledge, per route</h2>
@@ -110,7 +116,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
             <BarChart
               caption="Mean time to acknowledge per route, last 14 days"
               format={duration}
-              bars={stats.mttaByRoute.map((row) => ({ label: row.name.length > 14 ? `${row.name.slice(0, 13)}…` : row.name, value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
+              bars={stats.mttaByRoute.map((row) => ({ label: row.name, value: row.meanSeconds, title: `${row.name} (${row.acknowledged} acknowledged)` }))}
             />
           )}
         </section>
@@ -122,7 +128,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
           {isAdmin && stats.deliveries.dead > 0 && (
             <form action={retryDeliveriesAction.bind(null, teamId, null, null)}>
               <button className="button" type="submit">
-                Retry all {stats.deliveries.dead} failed
+                {stats.deliveries.dead === 1 ? 'Retry the failed delivery' : `Retry all ${stats.deliveries.dead} failed`}
               </button>
             </form>
           )}
@@ -130,7 +136,7 @@ export default async function WorkspaceOverviewPage({ params }: { params: Promis
             <ul className="problems">
               {stats.deliveries.recentProblems.map((problem) => (
                 <li key={`${problem.alertId}-${problem.channelId}`}>
-                  <a href={`${base}/alerts/${problem.alertId}`}>{problem.title}</a> → <code>{problem.channelId}</code>: {problem.state}
+                  <a href={`${base}/alerts/${problem.alertId}`}>{problem.title}</a> → #{names.get(problem.channelId) ?? problem.channelId}: {problem.state}
                   {problem.lastError ? ` (${problem.lastError})` : ''}
                 </li>
               ))}

@@ -3,6 +3,7 @@ import { ActionForm, ConfirmButton, DeleteButton, type FieldSpec } from '@/app/(
 import { CopyButton } from '@/app/(dashboard)/components/copy-button';
 import { When } from '@/app/(dashboard)/components/when';
 import { memberNames } from '@/lib/auth/members';
+import { formatUtcDateTime } from '@/lib/blocks/slack-date';
 import { calendarUrl } from '@/lib/oncall/calendar-feed';
 import { timeline, whoIsOnCall, type Rotation } from '@/lib/oncall/on-call';
 import { listSchedules, specOf } from '@/lib/oncall/schedules';
@@ -114,7 +115,7 @@ export default async function OnCallPage({ params }: { params: Promise<{ teamId:
                   key={segment.start.toISOString()}
                   className={segment.user ? 'timeline-segment' : 'timeline-segment nobody'}
                   style={{ flexGrow: segment.end.getTime() - segment.start.getTime(), flexBasis: 0, ...(segment.user ? { background: colourOf(segment.user) } : {}) }}
-                  title={`${nameOf(segment.user)}: ${segment.start.toISOString()} – ${segment.end.toISOString()}`}
+                  title={`${nameOf(segment.user)}: ${formatUtcDateTime(segment.start)} – ${formatUtcDateTime(segment.end)}`}
                 >
                   {nameOf(segment.user)}
                 </div>

@@ -66,7 +66,7 @@ export function ChannelPicker({
           }}
           aria-controls={`${id}-list`}
         />
-        <button type="button" className="button small" onClick={refreshNow} disabled={refreshing}>
+        <button type="button" className="button" onClick={refreshNow} disabled={refreshing}>
           {refreshing ? 'Refreshing…' : 'Refresh channels'}
         </button>
       </div>

@@ -110,7 +110,7 @@ export function RouteForm({
         </select>
         <FieldError form="route" field="escalation_policy_id" state={state} />
       </div>
-      <div className="grid-fields">
+      <div className="grid-2">
         <div className="field">
           <label htmlFor="route-auto-resolve">Auto-resolve after N quiet minutes</label>
           <input id="route-auto-resolve" name="auto_resolve_minutes" type="number" min={1} placeholder="never" defaultValue={valueOf(values, 'auto_resolve_minutes')} {...fieldA11y('route', 'auto_resolve_minutes', state)} />

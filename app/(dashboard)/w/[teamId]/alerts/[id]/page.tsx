@@ -68,10 +68,10 @@ export default async function AlertPage({ params }: { params: Promise<{ teamId: 
       )}
       <div className="section-head">
         {scope.role === 'admin' ? (
-          <span>
-            <StatusButtons action={alertStatusAction.bind(null, teamId, alert.id)} status={alert.status} />{' '}
+          <div className="alert-actions">
+            <StatusButtons action={alertStatusAction.bind(null, teamId, alert.id)} status={alert.status} />
             <a href={`/w/${teamId}/silences?${new URLSearchParams({ event_type: alert.event_type, source: alert.source ?? '' }).toString()}`}>Silence alerts like this…</a>
-          </span>
+          </div>
         ) : (
           <span />
         )}
