@@ -91,7 +91,7 @@ describe('renderAlertBlocks with the default layout', () => {
   it('shows who acknowledged, and the buttons of an acknowledged alert', () => {
     const acked = { ...alert, status: 'acknowledged' as const, acknowledgedBy: { slackUserId: 'U123', name: 'ana', at: new Date('2024-05-01T14:02:30Z') } };
     const { blocks } = renderAlertBlocks(acked, null, options);
-    expect(allText(blocks)).toContain('Acknowledged by <@U123> at 14:02 UTC');
+    expect(allText(blocks)).toContain('Acknowledged by <@U123> at <!date^1714572150^{date_short_pretty} {time}|2024-05-01 14:02 UTC>');
     expect(actionsOf(blocks).elements.map((button) => button.action_id)).toEqual([
       'alert_resolve',
       'alert_resolve_with_note',
@@ -106,7 +106,7 @@ describe('renderAlertBlocks with the default layout', () => {
   it('shows who resolved (by name when not a Slack user), and offers only Reopen', () => {
     const resolved = { ...alert, status: 'resolved' as const, resolvedBy: { name: 'api key <ci>', at: new Date('2024-05-01T09:05:00Z') } };
     const { blocks } = renderAlertBlocks(resolved, null, options);
-    expect(allText(blocks)).toContain('Resolved by api key &lt;ci&gt; at 09:05 UTC');
+    expect(allText(blocks)).toContain('Resolved by api key &lt;ci&gt; at <!date^1714554300^{date_short_pretty} {time}|2024-05-01 09:05 UTC>');
     expect(actionsOf(blocks).elements.map((button) => button.action_id)).toEqual(['alert_reopen', 'alert_open']);
   });
 

@@ -17,12 +17,14 @@ export interface SlashCommand {
   text: string;
 }
 
+// An alert's short id is the end of its id: ids begin with their time (lib/ids.ts), so alerts of the same
+// minute share their first characters, while their last ones are random.
 const SHORT_ID = 8;
 const LIST_LIMIT = 20;
 const HELP = [
   '*Klaxon commands*',
   '`/klaxon list` – open alerts in this workspace',
-  '`/klaxon ack <id>` – acknowledge an alert (the id, or its first 8 characters, from `list`)',
+  '`/klaxon ack <id>` – acknowledge an alert (the id, or its last 8 characters, as `list` shows them)',
   '`/klaxon resolve <id>` – resolve an alert',
   '`/klaxon oncall [schedule]` – who is on call now and next, per schedule (or the schedules whose name contains the word)',
   '`/klaxon help` – this help',
@@ -34,7 +36,7 @@ async function listOpen(teamId: string) {
   const alerts = await listOpenAlerts(teamId, LIST_LIMIT);
   if (alerts.length === 0) return ephemeral(':white_check_mark: No open alerts.');
   const lines = alerts.map(
-    (alert) => `${SEVERITY_EMOJI[alert.severity]} \`${alert.id.slice(0, SHORT_ID)}\` *${escapeMrkdwn(alert.title)}* (${alert.status})`,
+    (alert) => `${SEVERITY_EMOJI[alert.severity]} \`${alert.id.slice(-SHORT_ID)}\` *${escapeMrkdwn(alert.title)}* (${alert.status})`,
   );
   return ephemeral(`*Open alerts* (newest first)\n${lines.join('\n')}`);
 }
@@ -46,8 +48,8 @@ async function onCall(teamId: string, filter: string) {
 }
 
 async function findAlert(teamId: string, reference: string) {
-  if (reference.length < 6) throw new AppError('invalid_request', 'Give the alert id, or at least its first 6 characters.');
-  const matches = await db().alert.findMany({ where: { workspaceId: teamId, id: { startsWith: reference } }, take: 2, select: { id: true, title: true } });
+  if (reference.length < 6) throw new AppError('invalid_request', 'Give the alert id, or at least its last 6 characters.');
+  const matches = await db().alert.findMany({ where: { workspaceId: teamId, id: { endsWith: reference } }, take: 2, select: { id: true, title: true } });
   if (matches.length === 0) throw new AppError('not_found', `No alert \`${escapeMrkdwn(reference)}\` in this workspace.`);
   if (matches.length > 1) throw new AppError('conflict', `\`${escapeMrkdwn(reference)}\` matches several alerts: give more of the id.`);
   return matches[0]!;

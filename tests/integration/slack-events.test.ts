@@ -121,14 +121,14 @@ describe('/klaxon', () => {
     const id = await open('command list alert', 'warning');
     const answer = await command('list');
     expect(answer).toMatchObject({ status: 200, response_type: 'ephemeral' });
-    expect(answer.text).toContain(id.slice(0, 8));
+    expect(answer.text).toContain(id.slice(-8));
     expect(answer.text).toContain('command list alert');
   });
 
   it('acknowledges and resolves by short id, through the lifecycle', async () => {
     const id = await open('command ack alert');
-    expect((await command(`ack ${id.slice(0, 8)}`)).text).toMatch(/^Acknowledged \*command ack alert\*/);
-    expect((await command(`ack ${id.slice(0, 8)}`)).text).toMatch(/Nothing changed: .* already acknowledged/);
+    expect((await command(`ack ${id.slice(-8)}`)).text).toMatch(/^Acknowledged \*command ack alert\*/);
+    expect((await command(`ack ${id.slice(-8)}`)).text).toMatch(/Nothing changed: .* already acknowledged/);
     expect((await command(`resolve ${id}`)).text).toMatch(/^Resolved/);
     const activity = await db().alertActivity.findMany({ where: { alertId: id }, orderBy: { at: 'asc' } });
     expect(activity.map((a) => [a.kind, a.actorId, a.via])).toEqual([

@@ -81,7 +81,7 @@ describe('Socket Mode', () => {
 
   it("a slash command arrives over the socket and its answer comes back as the ack's payload", async () => {
     const { id } = await postedAlert('socket command');
-    const response = await emulator.state.sendSlashCommand(workspaces.acme.id, 'U0ACMEMEM1', ALERTS, `resolve ${id.slice(0, 8)}`);
+    const response = await emulator.state.sendSlashCommand(workspaces.acme.id, 'U0ACMEMEM1', ALERTS, `resolve ${id.slice(-8)}`);
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ response_type: 'ephemeral', text: 'Resolved *socket command*.' });
     expect(hub().envelopes.at(-1)).toMatchObject({ type: 'slash_commands', acked: true });
@@ -94,7 +94,7 @@ describe('Socket Mode', () => {
     await emulator.state.clickButton({ teamId, channelId: ALERTS, ts, actionId: 'alert_resolve_with_note', userId: 'U0ACMEOWN1' });
     await waitFor(() => emulator.state.openModal(teamId, 'U0ACMEOWN1'), 10_000, 'modal opened');
     // Resolved meanwhile (by someone else): the submission changes nothing and says so on the field.
-    await emulator.state.sendSlashCommand(teamId, 'U0ACMEMEM1', ALERTS, `resolve ${id.slice(0, 8)}`);
+    await emulator.state.sendSlashCommand(teamId, 'U0ACMEMEM1', ALERTS, `resolve ${id.slice(-8)}`);
     const submitted = await emulator.state.submitModal({ teamId, userId: 'U0ACMEOWN1', values: { note_input: 'too late' } });
     expect(submitted.json).toMatchObject({ response_action: 'errors' });
     expect(emulator.state.openModal(teamId, 'U0ACMEOWN1')?.errors?.note).toMatch(/Nothing changed: this alert is already resolved/);
