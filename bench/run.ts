@@ -70,7 +70,7 @@ async function intakeRun(bench: BenchApp, key: string, db: pg.Client, label: str
 const queuedPosts = async (db: pg.Client) =>
   Number((await db.query<{ count: string }>("SELECT count(*) FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE a.event_type LIKE 'intake.%' AND d.state IN ('pending', 'failed')")).rows[0]!.count);
 
-async function intakeUnderBacklog(bench: BenchApp, key: string, db: pg.Client) {
+async function intakeUnderBacklog(bench: BenchApp, key: string, db: pg.Client): Promise<number> {
   console.log('\n1. Intake of unique alerts, 32 clients over 2 routes/channels, 20 s each (after 5 s warm-up): first without a worker, then as `npm start` runs (worker in process) with that backlog draining');
   await bench.restart({ workerInProcess: false });
   const alone = await intakeRun(bench, key, db, 'no worker');
@@ -107,6 +107,7 @@ async function intakeUnderBacklog(bench: BenchApp, key: string, db: pg.Client) {
   // Both channels could only take these at Slack's pace (hours): drop them so later scenarios start idle.
   await db.query("UPDATE deliveries SET state = 'dead', last_error = 'bench: discarded' WHERE state IN ('pending', 'failed') AND alert_id IN (SELECT id FROM alerts WHERE event_type LIKE 'intake.%')");
   await db.query('VACUUM ANALYZE deliveries, alerts, alert_activity');
+  return alone.requestsPerSecond;
 }
 
 const LATENCY_CHANNELS = 100;
@@ -225,6 +226,7 @@ async function overload(bench: BenchApp, key: string, db: pg.Client) {
 }
 
 const STORM_TYPES = ['storm.c0', 'storm.c1'];
+const STORM_OFFERED = 3_000;
 
 // The most top-level posts one channel got in any 60 s window.
 function maxPostsPerMinute(ats: number[]): number {
@@ -237,7 +239,9 @@ function maxPostsPerMinute(ats: number[]): number {
   return best;
 }
 
-async function storm(bench: BenchApp, key: string, db: pg.Client) {
+// The storm's intake is held to the outbox issue's target: ≥ 90 % of what the app takes without a worker (as far
+// as 3,000/s are offered), p99 < 50 ms. Without the intake scenario in the same run there is no baseline to hold it to.
+async function storm(bench: BenchApp, key: string, db: pg.Client, noWorker: number | null) {
   const seconds = Number(process.env.BENCH_STORM_SECONDS ?? 20);
   console.log(`\n6. Storm: 3,000 alerts/s offered for ${seconds} s over 2 channels that fold into digests past 10 posts/min, emulator pacing on`);
   (bench.emulator.state.config as { pacing: boolean }).pacing = true;
@@ -250,7 +254,7 @@ async function storm(bench: BenchApp, key: string, db: pg.Client) {
     method: 'POST',
     connections: 64,
     duration: seconds,
-    overallRate: 3000,
+    overallRate: STORM_OFFERED,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     requests: [
       {
@@ -283,7 +287,14 @@ async function storm(bench: BenchApp, key: string, db: pg.Client) {
   const accounted = Number(c.sent) + Number(c.folded) + Number(c.waiting);
   // The digests' own text must say the same number (the message counts come from the folded deliveries).
   const shown = [...new Set(updates.concat(calls).map((call) => String(call.params.text)).filter((text) => /more alerts? since/.test(text)))];
-  record('storm intake', `${result.ok} accepted at ${Math.round(result.requestsPerSecond)}/s, p99 ${result.p99} ms, ${committed} committed`, 'the outbox target (see intake)', committed >= result.ok && committed - result.ok <= 64);
+  const expected = noWorker === null ? null : Math.min(STORM_OFFERED, noWorker);
+  const allCommitted = committed >= result.ok && committed - result.ok <= 64;
+  record(
+    'storm intake',
+    `${result.ok} accepted at ${Math.round(result.requestsPerSecond)}/s${expected === null ? '' : ` (${Math.round((result.requestsPerSecond / expected) * 100)} % of ${Math.round(expected)}/s)`}, p99 ${result.p99} ms, ${committed} committed`,
+    expected === null ? 'every accepted alert committed (run with intake for the rate target)' : `≥ 90 % of min(${STORM_OFFERED} offered, no worker), p99 < 50 ms, every accepted alert committed`,
+    allCommitted && (expected === null || (result.requestsPerSecond >= 0.9 * expected && result.p99 < 50)),
+  );
   record('storm posts per channel per minute (max of any 60 s)', perMinute.join(', '), '≤ 12', perMinute.every((count) => count <= 12));
   record('storm digest updates', `${updates.length} chat.update over ${seconds + 15} s, ${limited} answered 429`, "within Slack's limits (Tier 3, ≥ 50/min)", updates.length <= ((seconds + 15) / 60) * 50 && limited === 0);
   record(
@@ -361,7 +372,7 @@ async function main() {
     for (let i = 0; i < STORM_TYPES.length; i += 1) await addRoute(bench, key, { name: `storm ${i}`, event_types: [STORM_TYPES[i]!], severities: ['critical', 'error'], channels: [CHANNELS[120 + i]!] });
     await addRoute(bench, key, { name: 'alertmanager', event_types: [AM_EVENT_TYPE], severities: ['critical'], channels: [CHANNELS[130]!], ...noFolding });
 
-    if (runs('intake')) await intakeUnderBacklog(bench, key, db);
+    const noWorker = runs('intake') ? await intakeUnderBacklog(bench, key, db) : null;
     if (runs('e2e') || runs('ack') || runs('slack')) {
       const ids = await endToEnd(bench, key);
       if (runs('ack')) await ackToUpdate(bench, key, ids, db);
@@ -369,7 +380,7 @@ async function main() {
     }
     if (runs('overload')) await overload(bench, key, db);
     if (runs('alertmanager')) await alertmanagerIntake(bench, key, db, record);
-    if (runs('storm')) await storm(bench, key, db);
+    if (runs('storm')) await storm(bench, key, db, noWorker);
     if (runs('dashboard')) await dashboardPages(bench, cookie, db);
   } finally {
     await db.end();
