@@ -2,6 +2,7 @@
 // died mid-call is completed, never repeated), or an update of a posted message. Failures are sorted once by
 // classifySlackError: rate limits wait as Slack asks, transient errors back off, permanent ones are dead.
 import type { WebClient } from '@slack/web-api';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import { log } from '../log';
 import { metrics } from '../metrics';
 import { botTokenOf, WorkspaceUninstalledError } from '../slack/bot-token';
@@ -30,7 +31,11 @@ const JOINED_MARKER = 'not_in_channel: joined, retrying';
 const RECONCILE_WINDOW_MS = 60_000;
 
 function verdictOf(error: unknown): SlackErrorClass {
-  return error instanceof WorkspaceUninstalledError ? { kind: 'permanent', reason: UNINSTALLED_REASON } : classifySlackError(error);
+  if (error instanceof WorkspaceUninstalledError) return { kind: 'permanent', reason: UNINSTALLED_REASON };
+  // The database failed, not Slack (away, or out of connections): the delivery tries again, as after a 5xx; taken
+  // for a Slack error it was dead (seen: posts lost to "sorry, too many clients already" in the scale run).
+  if (isDatabaseUnavailable(error)) return { kind: 'retryable', reason: 'database unavailable' };
+  return classifySlackError(error);
 }
 
 async function clientFor(source: MessageSource): Promise<WebClient> {

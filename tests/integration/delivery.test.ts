@@ -317,6 +317,31 @@ describe('delivery', () => {
     expect(postsTo(OPS, result.id)).toHaveLength(1);
   });
 
+  it('a post whose outcome could not be recorded (the database out of connections) is retried, found and kept once, not dead', async () => {
+    // As PostgreSQL refuses a connection when max_connections is reached, for the one statement that records the post.
+    const pool = sqlPool();
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    let refused = 0;
+    const refusing = async (...args: unknown[]): Promise<unknown> => {
+      const text = (args[0] as { text?: unknown } | undefined)?.text;
+      if (refused > 0 || typeof text !== 'string' || !text.includes("SET state = 'sent'")) return query(...args);
+      refused += 1;
+      throw Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
+    };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the outbox calls query's promise overload, not the callback one
+    const spy = vi.spyOn(pool, 'query').mockImplementation(refusing);
+    try {
+      runWorker();
+      const result = await ingestAlert(scope, trigger({ eventType: 'burst.x', severity: 'warning', title: 'unrecorded post' }));
+      await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state !== 'pending' && d.state !== 'failed'), 15_000, 'settled');
+      expect(refused).toBe(1);
+      expect((await deliveriesOf(result.id)).map((d) => d.state)).toEqual(['sent']);
+      expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('a worker killed mid-delivery leaves the lease to expire; another worker completes it once', async () => {
     const result = await ingestAlert(scope, trigger({ title: 'killed worker' }));
     const [first] = await deliveriesOf(result.id);
