@@ -154,7 +154,7 @@ export async function faultRun(port: number, record: Report): Promise<void> {
             await cluster.restartWorker(kills % cluster.workers.length, 'SIGKILL');
             kills += 1;
           }
-          return `${kills} workers killed (a killed worker's posts come back when their 120 s lease ends)`;
+          return `${kills} workers killed (a killed worker's posts come back when their 45 s lease ends)`;
         },
       },
       {

@@ -2,8 +2,9 @@
 // dropped connections, a server shutting down or starting up. A request that meets one is answered 503 with
 // Retry-After (a load balancer or a careful client comes back), not 500: nothing is wrong with the request.
 
-// PostgreSQL's SQLSTATEs for a server going away or not yet there (class 08, and 57P01–57P03).
-const UNAVAILABLE_SQLSTATE = /^(08\d{3}|57P0[123])$/;
+// PostgreSQL's SQLSTATEs for a server going away or not yet there (class 08, and 57P01–57P03), or out of
+// connections for now (53300 too_many_connections: "sorry, too many clients already").
+const UNAVAILABLE_SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/;
 // Node's socket errors: the connection was refused, reset, or timed out.
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // Prisma's codes for an unreachable, timed-out or closed database server.

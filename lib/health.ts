@@ -1,5 +1,6 @@
 // Health of this app instance, for load balancers: the process answers and the database responds.
 import { db } from './db';
+import { DATABASE_RETRY_AFTER_SECONDS, type PlainResponse } from './http/to-response';
 
 /** Health reports whether the app can serve requests. */
 export interface Health {
@@ -23,4 +24,16 @@ export async function checkHealth(timeoutMs = 2000): Promise<Health> {
   } catch {
     return { status: 'unavailable', database: 'unreachable' };
   }
+}
+
+/**
+ * healthAnswer is the answer of GET /api/health (and of a worker's GET /health): 200 when healthy, else 503 with
+ * the Health as its JSON body. While the database is away it carries Retry-After, as every other answer then does
+ * (lib/http/to-response.ts): a client that honours it comes back when a restart would be over.
+ */
+export async function healthAnswer(): Promise<PlainResponse> {
+  const health = await checkHealth();
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (health.database === 'unreachable') headers['Retry-After'] = String(DATABASE_RETRY_AFTER_SECONDS);
+  return { status: health.status === 'ok' ? 200 : 503, headers, body: health };
 }

@@ -125,7 +125,7 @@ function postChannels(rows: AlertRow[], opened: ReadonlySet<string>, leased: Rea
 }
 
 // The posts the statement leased, handed to this process's worker; any it does not take are given back.
-function handOver(rows: AlertRow[], stored: ResultRow[], acceptedAt: Date): Set<string> {
+function handOver(rows: AlertRow[], stored: ResultRow[], acceptedAt: Date, leaseEndsAt: number): Set<string> {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const posts: ClaimedPost[] = [];
   for (const result of stored) {
@@ -138,7 +138,7 @@ function handOver(rows: AlertRow[], stored: ResultRow[], acceptedAt: Date): Set<
       severity: row.severity as ClaimedPost['alert']['severity'],
       escalates: row.escalationPolicyId !== null,
     };
-    posts.push(...intakeLeasedPosts(alert, result.leased, acceptedAt));
+    posts.push(...intakeLeasedPosts(alert, result.leased, acceptedAt, leaseEndsAt));
   }
   if (posts.length === 0) return new Set();
   if (postTaker()?.take(posts)) return new Set(posts.map((post) => post.id));
@@ -151,6 +151,8 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
   const deliveries = rows.flatMap((row) => row.deliveries.map((delivery, index) => ({ alertId: row.id, ...delivery, ord: index + 1 })));
   const taker = postTaker();
   const acceptedAt = new Date();
+  // Before the statement: the leases it takes end no sooner.
+  const leaseEndsAt = performance.now() + (taker?.leaseMs ?? 0);
   const { rows: stored } = await sql<ResultRow>(STORE_SQL, [
     column((row) => row.id),
     column((row) => row.workspaceId),
@@ -186,7 +188,7 @@ async function storeBatch(rows: AlertRow[]): Promise<Map<string, StoredAlert>> {
   ]);
   const [first] = stored;
   if (first && first.posts > 0) {
-    const leased = handOver(rows, stored, acceptedAt);
+    const leased = handOver(rows, stored, acceptedAt, leaseEndsAt);
     const channels = postChannels(rows, new Set(stored.filter((row) => row.inserted).map((row) => row.id)), leased);
     if (channels.length > 0) signalNewPosts(channels);
   }

@@ -52,7 +52,7 @@ export function errorPayload(error: unknown): PlainResponse {
 }
 
 /** DATABASE_RETRY_AFTER_SECONDS is when a request that found the database away may come back: a restart's time. */
-const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 const OUTAGE_LOG_MS = 10_000;
 let lastOutageLog = 0;
 

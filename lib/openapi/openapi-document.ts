@@ -687,7 +687,7 @@ const paths = (): Record<string, PathSpec> => ({
         tag: SYSTEM,
         permission: null,
         ok: { status: 200, description: 'Healthy.', schema: 'Health' },
-        more: { 503: { description: 'The database does not answer, or this instance is stopping (drain it).', schema: 'Health' } },
+        more: { 503: { description: 'The database does not answer (with `Retry-After`), or this instance is stopping (drain it).', schema: 'Health' } },
       },
     },
   },

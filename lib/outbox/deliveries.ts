@@ -63,6 +63,11 @@ export interface ClaimedPost extends MessageSource {
   previousAttemptAt: Date | null;
   /** When this channel may post again (GCRA), so the worker can be back on time. */
   nextSlot: Date;
+  /**
+   * When the lease ends at the latest, on this process's performance.now() clock: the claim's start plus its lease
+   * (the database's own clock, which may differ from this one, is never compared with it).
+   */
+  leaseEndsAt: number;
 }
 
 // Pacing follows Slack's one message per second per channel with short bursts tolerated, as a GCRA:
@@ -147,8 +152,9 @@ const CLAIM_CHANNEL_POSTS_SQL = claimPostsSql(NAMED_CHANNELS);
 
 /** claimPosts leases up to `limit` posts that may go now: the head of each channel whose slot is due. */
 export async function claimPosts(limit: number, leaseMs: number): Promise<ClaimedPost[]> {
+  const leaseEndsAt = performance.now() + leaseMs;
   const { rows } = await sql<ClaimedPost>(CLAIM_POSTS_SQL, [limit, leaseMs]);
-  return rows.map(withDates);
+  return rows.map((row) => withDates(Object.assign(row, { leaseEndsAt })));
 }
 
 /**
@@ -156,13 +162,27 @@ export async function claimPosts(limit: number, leaseMs: number): Promise<Claime
  * index entries instead of scanning every channel with a queue, so a new alert's post is on its way sooner.
  */
 export async function claimChannelPosts(channels: readonly PostChannel[], limit: number, leaseMs: number): Promise<ClaimedPost[]> {
+  const leaseEndsAt = performance.now() + leaseMs;
   const { rows } = await sql<ClaimedPost>(CLAIM_CHANNEL_POSTS_SQL, [
     limit,
     leaseMs,
     channels.map((channel) => channel.workspaceId),
     channels.map((channel) => channel.channelId),
   ]);
-  return rows.map(withDates);
+  return rows.map((row) => withDates(Object.assign(row, { leaseEndsAt })));
+}
+
+/**
+ * renewPostLease extends a claimed post's lease to at least `ms` from now, if it is still held (its lease has not
+ * ended: no other worker can have claimed it). False when it had ended.
+ */
+export async function renewPostLease(post: { id: string }, ms: number): Promise<boolean> {
+  const { rowCount } = await sql(
+    `UPDATE deliveries SET locked_until = GREATEST(locked_until, now() + $2 * interval '1 millisecond')
+     WHERE id = $1 AND state IN ('pending', 'failed') AND locked_until > now()`,
+    [post.id, ms],
+  );
+  return rowCount === 1;
 }
 
 const CLAIM_UPDATES_SQL = `
@@ -347,8 +367,11 @@ export type NewAlert = Pick<MessageSource['alert'], 'id' | 'eventType' | 'severi
   workspaceId: string;
 };
 
-/** intakeLeasedPosts turns an alert's leased posts into the claimed posts a worker runs. */
-export function intakeLeasedPosts(alert: NewAlert, leased: readonly IntakeLeased[], acceptedAt: Date): ClaimedPost[] {
+/**
+ * intakeLeasedPosts turns an alert's leased posts into the claimed posts a worker runs; `leaseEndsAt` is the
+ * statement's start plus its lease, on performance.now()'s clock.
+ */
+export function intakeLeasedPosts(alert: NewAlert, leased: readonly IntakeLeased[], acceptedAt: Date, leaseEndsAt: number): ClaimedPost[] {
   const { workspaceId, ...fields } = alert;
   return leased.map((post) =>
     withDates({
@@ -375,6 +398,7 @@ export function intakeLeasedPosts(alert: NewAlert, leased: readonly IntakeLeased
       token: post.token,
       previousAttemptAt: null,
       nextSlot: utcDate(post.nextSlot) as Date,
+      leaseEndsAt,
     }),
   );
 }

@@ -29,9 +29,10 @@ export interface OpenDigest {
 }
 
 /**
- * foldIntoDigest folds a claimed post, and every other post queued on its channel that no worker holds, into
- * the channel's open digest — opening one when the channel got more posts than its limit in the last minute.
- * Null when the channel is not in a storm: the post goes as usual.
+ * foldIntoDigest folds a claimed post (one never tried before: the caller checks), and every other post queued on
+ * its channel that no worker holds and no earlier attempt may have posted, into the channel's open digest —
+ * opening one when the channel got more posts than its limit in the last minute. Null when the channel is not
+ * in a storm: the post goes as usual.
  */
 export async function foldIntoDigest(post: { id: string; workspaceId: string; channelId: string }, now = new Date()): Promise<OpenDigest | null> {
   // The usual case — no storm — costs one read, without a transaction.
@@ -47,10 +48,13 @@ export async function foldIntoDigest(post: { id: string; workspaceId: string; ch
         INSERT INTO digests (id, workspace_id, channel_id, started_at, last_folded_at, updated_at)
         VALUES (${`dig_${post.id}`}, ${post.workspaceId}, ${post.channelId}, ${now}, ${now}, ${now}) RETURNING id, message_ts`;
     }
+    // Not a post whose earlier attempt may be in Slack already (post_started_at kept: an answer lost, a worker that
+    // died mid-call): folded, it would be in the digest and in the channel. It stays queued, to be looked for and
+    // completed as usual when its turn comes.
     const added = await tx.$executeRaw`
       UPDATE deliveries SET state = 'folded', digest_id = ${digest!.id}, locked_until = NULL, post_started_at = NULL, updated_at = now()
       WHERE workspace_id = ${post.workspaceId} AND channel_id = ${post.channelId} AND state IN ('pending', 'failed')
-        AND (id = ${post.id} OR locked_until IS NULL OR locked_until < now())`;
+        AND (id = ${post.id} OR (post_started_at IS NULL AND (locked_until IS NULL OR locked_until < now())))`;
     await tx.$executeRaw`UPDATE digests SET folded = folded + ${added}, last_folded_at = ${now}, updated_at = ${now} WHERE id = ${digest!.id}`;
     return { id: digest!.id, workspaceId: post.workspaceId, channelId: post.channelId, messageTs: digest!.message_ts, added };
   });

@@ -1,6 +1,6 @@
 // The kinds of outbox work a worker runs, each a claim (lease due items) and a run (do one). Adding a kind
 // of delivery-like work is one entry here; adding a timed job is one handler file in ./handlers.
-import { deliverPost, deliverUpdate } from '../delivery/deliver';
+import { deliverPost, deliverUpdate, type PostTiming } from '../delivery/deliver';
 import { deliverGroup } from '../delivery/deliver-group';
 import { observePostStage } from '../delivery/post-stages';
 import { sendReply } from '../delivery/send-reply';
@@ -13,16 +13,22 @@ import { claimGroups, type ClaimedGroup } from './groups';
 import { claimReplies } from './replies';
 import { signalWork, type PostChannel, type WorkKind } from './signal';
 
+/** WorkContext is what a worker tells the kinds it runs: the lease of their claims, and a post's own timing. */
+export interface WorkContext {
+  leaseMs: number;
+  post: PostTiming;
+}
+
 /** OutboxKind is one kind of deferred work. */
 export interface OutboxKind<Item = unknown> {
   name: WorkKind;
-  claim(limit: number, leaseMs: number): Promise<Item[]>;
+  claim(limit: number, context: WorkContext): Promise<Item[]>;
   /** run does one item to completion or to its next attempt, recording the outcome; it never throws. */
-  run(item: Item): Promise<void>;
+  run(item: Item, context: WorkContext): Promise<void>;
   /** dueAgain tells when more of this kind may be due because of this item (a channel's next slot). */
   dueAgain?(item: Item): Date | null;
   /** claimChannels claims only what is due on channels that just got new work (posts). */
-  claimChannels?(channels: readonly PostChannel[], limit: number, leaseMs: number): Promise<Item[]>;
+  claimChannels?(channels: readonly PostChannel[], limit: number, context: WorkContext): Promise<Item[]>;
   /** adopted is told of items leased elsewhere (posts, by the intake) that a worker runs as if it had claimed them. */
   adopted?(items: Item[]): void;
 }
@@ -67,23 +73,23 @@ const post: OutboxKind<ClaimedPost> = {
     const now = Date.now();
     for (const item of items) observePostStage('queued', now - item.createdAt.getTime());
   },
-  claim: (limit, leaseMs) => timedClaim(() => claimPosts(limit, leaseMs)),
-  claimChannels: (channels, limit, leaseMs) => timedClaim(() => claimChannelPosts(channels, limit, leaseMs)),
-  run: deliverPost,
+  claim: (limit, { post: timing }) => timedClaim(() => claimPosts(limit, timing.leaseMs)),
+  claimChannels: (channels, limit, { post: timing }) => timedClaim(() => claimChannelPosts(channels, limit, timing.leaseMs)),
+  run: (item, { post: timing }) => deliverPost(item, timing),
   dueAgain: (item) => item.nextSlot,
 };
 type MessageUpdate = Awaited<ReturnType<typeof claimUpdates>>[number] | ClaimedGroup;
 // Message updates: an alert's own messages, and the one message of each alert group (lib/outbox/groups.ts).
 const update: OutboxKind<MessageUpdate> = {
   name: 'update',
-  claim: async (limit, leaseMs) => {
+  claim: async (limit, { leaseMs }) => {
     const updates: MessageUpdate[] = await claimUpdates(limit, leaseMs);
     return updates.length < limit ? [...updates, ...(await claimGroups(limit - updates.length, leaseMs))] : updates;
   },
   run: (item) => ('groupId' in item ? deliverGroup(item) : deliverUpdate(item)),
 };
-const reply: OutboxKind<Awaited<ReturnType<typeof claimReplies>>[number]> = { name: 'reply', claim: claimReplies, run: sendReply };
-const job: OutboxKind<ClaimedJob> = { name: 'job', claim: claimJobs, run: runJob };
+const reply: OutboxKind<Awaited<ReturnType<typeof claimReplies>>[number]> = { name: 'reply', claim: (limit, { leaseMs }) => claimReplies(limit, leaseMs), run: sendReply };
+const job: OutboxKind<ClaimedJob> = { name: 'job', claim: (limit, { leaseMs }) => claimJobs(limit, leaseMs), run: runJob };
 
 /** OUTBOX_KINDS is every kind a worker runs, in the order it claims them. */
 export const OUTBOX_KINDS = [post, update, reply, job] as OutboxKind[];

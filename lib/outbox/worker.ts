@@ -2,10 +2,11 @@
 // channel's next posting slot comes, or a short poll (for retries and timed jobs that came due); then claims
 // due work of each kind in OUTBOX_KINDS and runs it concurrently, topping up as items finish. It runs inside
 // `npm start` and, for scale, as separate `npm run worker` processes sharing one PostgreSQL.
+import { POST_TIMING, type PostTiming } from '../delivery/deliver';
 import { db } from '../db';
 import { log } from '../log';
 import { scheduleRetention } from './handlers/retention';
-import { OUTBOX_KINDS, type OutboxKind } from './kinds';
+import { OUTBOX_KINDS, type OutboxKind, type WorkContext } from './kinds';
 import { listenForWork } from './listen';
 import { onWorkSignal, type PostChannel, type PostTaker, type WorkKind, type WorkListener } from './signal';
 
@@ -18,8 +19,11 @@ export interface Worker {
 export interface WorkerOptions {
   /** Items of one kind in flight at once. */
   batchSize?: number;
+  /** The lease of every kind's claims but posts', which have their own (`post`). */
   leaseMs?: number;
   pollMs?: number;
+  /** A post's lease and how long a post call's late carry-out may take (lib/delivery/deliver.ts). */
+  post?: Partial<PostTiming>;
 }
 
 // Wake a few ms after a channel's slot, so the claim finds it due.
@@ -32,7 +36,7 @@ const SLOT_WAKE_MARGIN_MS = 3;
  */
 export function startWorker(options: WorkerOptions = {}): Worker {
   const batchSize = options.batchSize ?? 32;
-  const leaseMs = options.leaseMs ?? 120_000;
+  const context: WorkContext = { leaseMs: options.leaseMs ?? 120_000, post: { ...POST_TIMING, ...options.post } };
   const pollMs = options.pollMs ?? 500;
   const kinds = new Map<WorkKind, OutboxKind>(OUTBOX_KINDS.map((kind) => [kind.name, kind]));
   const inFlight = new Map<WorkKind, Set<Promise<void>>>(OUTBOX_KINDS.map((kind) => [kind.name, new Set()]));
@@ -62,7 +66,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
 
   const track = (kind: OutboxKind, item: unknown) => {
     const flights = inFlight.get(kind.name)!;
-    const work = kind.run(item).catch((error: unknown) => log().error({ err: error, kind: kind.name }, 'Outbox work failed unexpectedly'));
+    const work = kind.run(item, context).catch((error: unknown) => log().error({ err: error, kind: kind.name }, 'Outbox work failed unexpectedly'));
     flights.add(work);
     void work.finally(() => {
       flights.delete(work);
@@ -76,7 +80,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
   const claim = async (kind: OutboxKind) => {
     const room = roomOf(kind);
     if (room <= 0) return;
-    const items = await kind.claim(room, leaseMs);
+    const items = await kind.claim(room, context);
     for (const item of items) track(kind, item);
     if (items.length === room) mayHaveMore.add(kind.name);
     else mayHaveMore.delete(kind.name);
@@ -117,7 +121,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     if (room < channels.length) want([kind.name]);
     reserved.set(kind.name, reserved.get(kind.name)! + room);
     const claiming = kind
-      .claimChannels(channels, room, leaseMs)
+      .claimChannels(channels, room, context)
       .then(
         (items) => {
           for (const item of items) track(kind, item);
@@ -159,7 +163,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
 
   // Posts the intake leased for this worker in the statement that stored them: run at once, beside the loop.
   const taker: PostTaker = {
-    leaseMs,
+    leaseMs: context.post.leaseMs,
     take: (posts) => {
       if (!running) return false;
       const post = kinds.get('post')!;

@@ -2,7 +2,7 @@
 // Prometheus' text format and GET /health for an orchestrator. It listens on a port of its own, meant for the
 // scraper's network, so it asks no token (the app's /api/metrics, on the public port, does).
 import http from 'node:http';
-import { checkHealth } from '../health';
+import { healthAnswer } from '../health';
 import { log } from '../log';
 import { metricsText } from '../metrics';
 
@@ -12,25 +12,25 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-async function answer(request: http.IncomingMessage): Promise<{ status: number; type: string; body: string }> {
+async function answer(request: http.IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const path = request.url?.split('?')[0];
   if (request.method === 'GET' && path === '/metrics') {
     const { contentType, body } = await metricsText();
-    return { status: 200, type: contentType, body };
+    return { status: 200, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' }, body };
   }
   if (request.method === 'GET' && path === '/health') {
-    const health = await checkHealth();
-    return { status: health.status === 'ok' ? 200 : 503, type: 'application/json', body: JSON.stringify(health) };
+    const health = await healthAnswer();
+    return { status: health.status, headers: { ...health.headers, 'Content-Type': 'application/json' }, body: JSON.stringify(health.body) };
   }
-  return { status: 404, type: 'text/plain', body: 'Not found: GET /metrics or /health.\n' };
+  return { status: 404, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }, body: 'Not found: GET /metrics or /health.\n' };
 }
 
 /** startMetricsServer listens on port (0 picks a free one) on every interface. */
 export async function startMetricsServer(port: number): Promise<MetricsServer> {
   const server = http.createServer((request, response) => {
     answer(request).then(
-      ({ status, type, body }) => {
-        response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      ({ status, headers, body }) => {
+        response.writeHead(status, headers);
         response.end(body);
       },
       (error: unknown) => {

@@ -3,6 +3,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import * as health from '@/app/api/health/route';
+import { disconnectDb } from '@/lib/db';
+import { provideEnv } from '@/lib/env';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { errorPayload } from '../../lib/http/to-response';
@@ -31,6 +34,25 @@ describe('a request while the database is away', () => {
       expect(isDatabaseUnavailable(error), String(error)).toBe(true);
       expect(errorPayload(error)).toMatchObject({ status: 503, headers: { 'Retry-After': '5' }, body: { error: { code: 'unavailable' } } });
     }
+  });
+
+  it('answers GET /api/health 503 with Retry-After and its JSON body, and 200 again once the database is back', async () => {
+    await disconnectDb();
+    provideEnv({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/x` });
+    try {
+      const away = await health.GET(new Request('http://localhost/api/health'));
+      expect(away.status).toBe(503);
+      expect(away.headers.get('retry-after')).toBe('5');
+      expect(away.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await away.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      await disconnectDb();
+      provideEnv({ DATABASE_URL: inject('databaseUrl') });
+    }
+    const back = await health.GET(new Request('http://localhost/api/health'));
+    expect(back.status).toBe(200);
+    expect(back.headers.get('retry-after')).toBeNull();
+    await disconnectDb();
   });
 
   it('leaves other failures alone: a bad statement is still a 500', async () => {

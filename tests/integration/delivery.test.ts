@@ -10,7 +10,7 @@ import { forgetRoutingConfig } from '@/lib/alerts/routing-config';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import type { AlertInput } from '@/lib/schemas/alert';
-import { startWorker, type Worker } from '@/lib/outbox/worker';
+import { startWorker, type Worker, type WorkerOptions } from '@/lib/outbox/worker';
 import { addRoute, keyScope, waitFor } from '../support/alert-fixtures';
 import { installWorkspace } from '../support/install-flow';
 import { dropOwnDatabase, useOwnDatabase } from '../support/own-database';
@@ -30,8 +30,10 @@ function trigger(overrides: Partial<Extract<AlertInput, { action: 'trigger' }>> 
   return { action: 'trigger', eventType: 'deploy.failed', severity: 'critical', title: 'Deploy of api failed', fields: { version: '1.2.3' }, links: [], ...overrides };
 }
 
-function runWorker(options: { leaseMs?: number } = {}) {
-  worker = startWorker({ pollMs: 50, ...options });
+// The emulator answers within milliseconds, and a call it gives up on it never carries out later (but in the test
+// that says so): a post whose answer was lost is looked for after half a second, not production's 30 s.
+function runWorker(options: WorkerOptions = {}) {
+  worker = startWorker({ pollMs: 50, ...options, post: { lateCarryOutMs: 500, ...options.post } });
   return worker;
 }
 
@@ -295,13 +297,30 @@ describe('delivery', () => {
   it('never posts twice when the worker dies after Slack accepted the post', async () => {
     // Slack stores the message, but the answer never arrives: the worker cannot know it was posted.
     emulator.state.dropNextResponse('chat.postMessage', 1);
-    runWorker({ leaseMs: 500 });
+    runWorker();
     const result = await ingestAlert(scope, trigger({ title: 'lost answer' }));
     await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state === 'sent'), 15_000, 'reconciled');
     expect(postsTo(ALERTS, result.id)).toHaveLength(1);
     expect(postsTo(OPS, result.id)).toHaveLength(1);
     expect(emulator.state.calls('conversations.history').length).toBeGreaterThan(0);
   });
+
+  it('never posts twice when Slack carries a post out after the call gave up on it (a late carry-out)', async () => {
+    // Slack holds the call 12 s before carrying it out; the client gives up at 10 s. Looked for a second later
+    // (the backoff), it is not there yet, and a second post went out (seen in the scale run's rolling restart).
+    emulator.state.delayNext('chat.postMessage', 12_000);
+    runWorker({ post: { lateCarryOutMs: 14_000 } });
+    const started = Date.now();
+    const result = await ingestAlert(scope, trigger({ eventType: 'burst.late', severity: 'warning', title: 'carried out late' }));
+    const [delivery] = await waitFor(async () => {
+      const found = await deliveriesOf(result.id);
+      return found.every((d) => d.state === 'sent') ? found : null;
+    }, 30_000, 'posted');
+    // Past the carry-out: one message, looked for no sooner than 14 s after the call began, found and recorded.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 13_000 - Date.now())));
+    expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    expect(delivery!.sentAt!.getTime() - started).toBeGreaterThanOrEqual(14_000);
+  }, 40_000);
 
   it('never posts twice when the lookup after a lost answer is itself refused (429 on conversations.history)', async () => {
     // Slack stores the message but its answer is lost; the next attempt's look for it is rate-limited. That
@@ -315,6 +334,31 @@ describe('delivery', () => {
     expect(emulator.state.calls('conversations.history').filter((call) => call.status === 429).length).toBe(refusedBefore + 1);
     expect(postsTo(ALERTS, result.id)).toHaveLength(1);
     expect(postsTo(OPS, result.id)).toHaveLength(1);
+  });
+
+  it('a post whose outcome could not be recorded (the database out of connections) is retried, found and kept once, not dead', async () => {
+    // As PostgreSQL refuses a connection when max_connections is reached, for the one statement that records the post.
+    const pool = sqlPool();
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    let refused = 0;
+    const refusing = async (...args: unknown[]): Promise<unknown> => {
+      const text = (args[0] as { text?: unknown } | undefined)?.text;
+      if (refused > 0 || typeof text !== 'string' || !text.includes("SET state = 'sent'")) return query(...args);
+      refused += 1;
+      throw Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
+    };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the outbox calls query's promise overload, not the callback one
+    const spy = vi.spyOn(pool, 'query').mockImplementation(refusing);
+    try {
+      runWorker();
+      const result = await ingestAlert(scope, trigger({ eventType: 'burst.x', severity: 'warning', title: 'unrecorded post' }));
+      await waitFor(async () => (await deliveriesOf(result.id)).every((d) => d.state !== 'pending' && d.state !== 'failed'), 15_000, 'settled');
+      expect(refused).toBe(1);
+      expect((await deliveriesOf(result.id)).map((d) => d.state)).toEqual(['sent']);
+      expect(postsTo(ALERTS, result.id)).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a worker killed mid-delivery leaves the lease to expire; another worker completes it once', async () => {

@@ -11,7 +11,7 @@ import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import type { Severity } from '@/lib/generated/prisma/client';
 import { metricsText } from '@/lib/metrics';
-import { claimChannelPosts, claimPosts, markDead, type ClaimedPost } from '@/lib/outbox/deliveries';
+import { claimChannelPosts, claimPosts, markDead, renewPostLease, type ClaimedPost } from '@/lib/outbox/deliveries';
 import { onWorkSignal } from '@/lib/outbox/signal';
 import { JOB_HANDLERS } from '@/lib/outbox/handlers';
 import { claimJobs, jobsOfAlert, runJobInTransaction, scheduleJob, type JobHandler } from '@/lib/outbox/jobs';
@@ -171,6 +171,22 @@ describe('per-channel post queues', () => {
       await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
       await sqlPool().query('DELETE FROM channel_pacing');
     }
+  });
+
+  it("renews a held post's lease, and refuses once it ended (another worker may hold the post by then)", async () => {
+    await sqlPool().query(`UPDATE deliveries SET state = 'dead' WHERE state IN ('pending', 'failed')`);
+    await sqlPool().query('DELETE FROM channel_pacing');
+    const alert = await ingestAlert(scope, trigger('race.x', 'info', 'a lease to renew'));
+    const [post] = await claimPosts(10, 1_000);
+    expect(post!.alertId).toBe(alert.id);
+    const leftMs = async () => (await sqlPool().query<{ ms: number }>(`SELECT (extract(epoch FROM locked_until - now()) * 1000)::float8 AS ms FROM deliveries WHERE id = $1`, [post!.id])).rows[0]!.ms;
+    expect(await leftMs()).toBeLessThanOrEqual(1_000);
+    expect(await renewPostLease(post!, 60_000)).toBe(true);
+    expect(await leftMs()).toBeGreaterThan(59_000);
+    await sqlPool().query(`UPDATE deliveries SET locked_until = now() - interval '1 second' WHERE id = $1`, [post!.id]);
+    expect(await renewPostLease(post!, 60_000)).toBe(false);
+    await markDead(post!, 'test: done');
+    await sqlPool().query('DELETE FROM channel_pacing');
   });
 
   it('racing claims on an idle channel take no more than its burst', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { listAlerts } from '@/lib/alerts/alert-views';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
+import { foldIntoDigest } from '@/lib/outbox/digests';
 import type { WorkspaceScope } from '@/lib/auth/workspace-scope';
 import { db, sqlPool } from '@/lib/db';
 import type { Severity } from '@/lib/generated/prisma/client';
@@ -27,6 +28,12 @@ const CHANNEL = 'C0ACMEINCD';
 const trigger = (title: string, eventType: string, severity: Severity) => ingestAlert(scope, { action: 'trigger', eventType, severity, title, fields: {}, links: [] });
 const topLevel = () => emulator.state.messages(CHANNEL).filter((message) => !message.thread_ts);
 const digestMessage = () => topLevel().find((message) => String(message.text).includes('more alert'));
+const slackCall = (method: string, body: Record<string, unknown>) =>
+  fetch(`${emulator.apiUrl}${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${emulator.state.botToken(workspaces.acme.id)!}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then((response) => response.json() as Promise<{ ok: boolean; ts?: string }>);
 
 beforeAll(async () => {
   await useOwnDatabase();
@@ -107,5 +114,38 @@ describe('storm digest', () => {
       return found && found.state !== 'pending' ? found : null;
     }, 15_000, 'the post to the quiet channel');
     expect(delivery.state).toBe('sent');
+  });
+
+  it('never folds a post whose earlier attempt may be in Slack: it is looked for and completed, once', async () => {
+    const channel = 'C0ACMET001';
+    expect(await slackCall('conversations.join', { channel })).toMatchObject({ ok: true });
+    await addRoute(workspaces.acme.id, { eventTypes: ['uncertain.*'], severities: ['critical'], channelIds: [channel], position: 6, stormLimit: 3 });
+    // Queued with no worker running; a storm open on the channel.
+    await worker.stop();
+    const [claimed, fresh, uncertain] = await Promise.all(['claimed', 'fresh', 'uncertain'].map((title) => trigger(title, 'uncertain.x', 'critical')));
+    const deliveryOf = async (alertId: string) => db().delivery.findFirstOrThrow({ where: { alertId, channelId: channel } });
+    const [claimedPost, uncertainPost] = [await deliveryOf(claimed!.id), await deliveryOf(uncertain!.id)];
+    await sqlPool().query(`INSERT INTO digests (id, workspace_id, channel_id, started_at, last_folded_at, updated_at) VALUES ('dig_uncertain', $1, $2, now(), now(), now())`, [workspaces.acme.id, channel]);
+    // `claimed` is the post a worker holds; `uncertain` was tried 5 s ago and Slack took it, but its answer was lost.
+    await sqlPool().query(`UPDATE deliveries SET locked_until = now() + interval '1 minute', post_started_at = now(), attempts = 1 WHERE id = $1`, [claimedPost.id]);
+    await sqlPool().query(`UPDATE deliveries SET state = 'failed', post_started_at = now() - interval '5 seconds', attempts = 1, last_error = 'network error' WHERE id = $1`, [uncertainPost.id]);
+    const posted = await slackCall('chat.postMessage', {
+      channel,
+      text: `uncertain ${uncertain!.id}`,
+      metadata: { event_type: 'klaxon_alert', event_payload: { delivery_id: uncertainPost.id } },
+    });
+    expect(posted).toMatchObject({ ok: true });
+
+    const digest = await foldIntoDigest({ id: claimedPost.id, workspaceId: workspaces.acme.id, channelId: channel });
+    expect(digest).toMatchObject({ id: 'dig_uncertain', added: 2 });
+    expect((await deliveryOf(claimed!.id)).state).toBe('folded');
+    expect((await deliveryOf(fresh!.id)).state).toBe('folded');
+    expect(await deliveryOf(uncertain!.id)).toMatchObject({ state: 'failed', digestId: null });
+
+    // A worker completes it from Slack's history: the message that is there, none more.
+    worker = startWorker({ pollMs: 50 });
+    await waitFor(async () => (await deliveryOf(uncertain!.id)).state === 'sent', 15_000, 'the uncertain post completed');
+    expect((await deliveryOf(uncertain!.id)).messageTs).toBe(posted.ts);
+    expect(emulator.state.messages(channel).filter((message) => JSON.stringify(message).includes(uncertain!.id))).toHaveLength(1);
   });
 });
