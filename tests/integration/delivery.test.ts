@@ -1,6 +1,7 @@
 // The alert pipeline end to end against the Slack emulator and a real PostgreSQL: ingest → route → queue →
 // worker → chat.postMessage, then updates, thread replies, pacing, retries and never-twice delivery.
 // Its routes never fold into storm digests (stormLimit 0): storm-digest.test.ts covers folding.
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SlackEmulator } from '@/emulator/server';
 import { ingestAlert } from '@/lib/alerts/ingest-alert';
@@ -336,8 +337,12 @@ describe('delivery', () => {
     expect(postsTo(OPS, result.id)).toHaveLength(1);
   });
 
-  it('a post whose outcome could not be recorded (the database out of connections) is retried, found and kept once, not dead', async () => {
-    // As PostgreSQL refuses a connection when max_connections is reached, for the one statement that records the post.
+  // As PostgreSQL refuses a connection when max_connections is reached, or ends a statement that met a deadlock,
+  // for the one statement that records the post.
+  it.each([
+    ['the database out of connections', () => Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' })],
+    ['a deadlock', () => Object.assign(new pg.DatabaseError('deadlock detected', 0, 'error'), { code: '40P01' })],
+  ])('a post whose outcome could not be recorded (%s) is retried, found and kept once, not dead', async (_what, failure) => {
     const pool = sqlPool();
     const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
     let refused = 0;
@@ -345,7 +350,7 @@ describe('delivery', () => {
       const text = (args[0] as { text?: unknown } | undefined)?.text;
       if (refused > 0 || typeof text !== 'string' || !text.includes("SET state = 'sent'")) return query(...args);
       refused += 1;
-      throw Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
+      throw failure();
     };
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the outbox calls query's promise overload, not the callback one
     const spy = vi.spyOn(pool, 'query').mockImplementation(refusing);
